@@ -1,0 +1,1 @@
+//! Batch: finds documents, converts them in parallel, writes outputs atomically.

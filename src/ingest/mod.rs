@@ -1,0 +1,103 @@
+//! Ingest: bytes → text → [`RawDoc`]. One reader per input format, chosen by `--from`, by
+//! sniffing the first bytes, or by the file extension, with plain text as the fallback.
+//!
+//! Readers keep every word they see; dropping boilerplate is `clean`'s job and finding people,
+//! questions and sections is `extract`'s.
+
+pub mod decode;
+pub mod json;
+pub mod text;
+
+use crate::error::{IngestError, Warning};
+use crate::model::raw::RawDoc;
+use crate::model::Session;
+
+/// One document to read.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// The document's bytes.
+    pub bytes: &'a [u8],
+    /// Its path or archive entry, for the extension and the model's `source.path`.
+    pub path: Option<&'a str>,
+}
+
+/// Options that change how documents are read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IngestOptions {
+    /// Force a reader by name ("text", "json"); sniffing decides otherwise.
+    pub from: Option<String>,
+    /// Inputs larger than this many bytes are refused.
+    pub max_bytes: u64,
+    /// Run the boilerplate rules but keep what they match (still reported in `removed`).
+    pub keep_boilerplate: bool,
+}
+
+/// The default size limit for one document: 50 MiB.
+pub const DEFAULT_MAX_BYTES: u64 = 50 * 1024 * 1024;
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            from: None,
+            max_bytes: DEFAULT_MAX_BYTES,
+            keep_boilerplate: false,
+        }
+    }
+}
+
+/// What a reader produces.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Read {
+    /// A document to clean and extract.
+    Raw(RawDoc),
+    /// A model in our own schema: clean and extract are skipped.
+    Model(Box<Session>),
+}
+
+/// A reader for one input format. Must not panic on any bytes.
+pub trait Reader: Sync {
+    /// The `--from` name and `source.format` value.
+    fn name(&self) -> &'static str;
+    /// File extensions (lower case, no dot) used when sniffing is inconclusive.
+    fn extensions(&self) -> &'static [&'static str];
+    /// True when the first bytes show this format unambiguously.
+    fn sniff(&self, head: &[u8]) -> bool;
+    /// Reads the document.
+    fn read(&self, input: &Input, warnings: &mut Vec<Warning>) -> Result<Read, IngestError>;
+}
+
+/// Every reader, most specific first; plain text is the fallback.
+pub static READERS: &[&dyn Reader] = &[&json::Json, &text::Text];
+
+/// Chooses the reader for an input.
+pub fn detect(input: &Input, from: Option<&str>) -> Result<&'static dyn Reader, IngestError> {
+    if let Some(name) = from {
+        let wanted = match name {
+            "txt" | "plain" => "text",
+            "markdown" => "md",
+            other => other,
+        };
+        return READERS
+            .iter()
+            .copied()
+            .find(|r| r.name() == wanted)
+            .ok_or_else(|| IngestError::UnknownFormat(name.to_owned()));
+    }
+    let head = &input.bytes[..input.bytes.len().min(4096)];
+    if let Some(reader) = READERS.iter().copied().find(|r| r.sniff(head)) {
+        return Ok(reader);
+    }
+    let extension = input
+        .path
+        .and_then(|p| p.rsplit_once('.'))
+        .map(|(_, ext)| ext.to_ascii_lowercase());
+    if let Some(ext) = extension
+        && let Some(reader) = READERS
+            .iter()
+            .copied()
+            .find(|r| r.extensions().contains(&ext.as_str()))
+    {
+        return Ok(reader);
+    }
+    Ok(&text::Text)
+}

@@ -1,0 +1,154 @@
+//! Renderers: one module per output format, all fed the same [`Session`].
+//!
+//! A renderer is a pure function from a session and a [`RenderContext`] to bytes: no file I/O,
+//! no clock, no globals. All of them walk the same [`view::DocumentView`], so every format shows
+//! the same headings, lists and paragraphs in the same order. `batch` writes the bytes.
+
+pub mod docx;
+pub mod json;
+pub mod markdown;
+pub mod pdf;
+pub mod text;
+pub mod view;
+
+use rayon::prelude::*;
+
+use crate::error::{RenderError, Warning};
+use crate::model::Session;
+use crate::style::{FontSet, Style};
+
+/// A fixed instant, in seconds since the Unix epoch, written into PDF and DOCX metadata.
+pub type Timestamp = i64;
+
+/// The timestamp used when `SOURCE_DATE_EPOCH` is unset: 2000-01-01T00:00:00Z.
+pub const DEFAULT_TIMESTAMP: Timestamp = 946_684_800;
+
+/// What every renderer may use besides the session. Resolved once per run, shared by threads.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderContext<'a> {
+    /// Presentation settings (PDF and DOCX).
+    pub style: &'a Style,
+    /// The fonts, loaded once.
+    pub fonts: &'a FontSet,
+    /// Written into metadata instead of the current time, so output is reproducible.
+    pub timestamp: Timestamp,
+    /// Hard-wrap text output at this many characters (`--wrap N`); none by default.
+    pub wrap: Option<usize>,
+}
+
+/// A renderer's output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// What the renderer had to work around.
+    pub warnings: Vec<Warning>,
+}
+
+impl Rendered {
+    /// Output with no warnings.
+    pub fn clean(bytes: Vec<u8>) -> Self {
+        Rendered {
+            bytes,
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// Turns a [`Session`] into one output format. Pure: no file I/O, no clock, no globals.
+pub trait Renderer: Sync {
+    /// The output format this renderer writes.
+    fn format(&self) -> Format;
+    /// Renders the session.
+    fn render(&self, session: &Session, cx: &RenderContext) -> Result<Rendered, RenderError>;
+}
+
+/// The output formats, named as on the command line and used as file extensions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    /// CommonMark with YAML front matter.
+    Md,
+    /// Accessible plain text.
+    Txt,
+    /// The model as JSON.
+    Json,
+    /// Word document.
+    Docx,
+    /// Tagged PDF (PDF/UA-1).
+    Pdf,
+}
+
+impl Format {
+    /// Every format, in rendering order.
+    pub const ALL: [Format; 5] = [Format::Md, Format::Txt, Format::Json, Format::Docx, Format::Pdf];
+
+    /// The command-line name and file extension.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Txt => "txt",
+            Format::Json => "json",
+            Format::Docx => "docx",
+            Format::Pdf => "pdf",
+        }
+    }
+
+    /// The format with this command-line name ("markdown" and "text" are accepted too).
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Some(Format::Md),
+            "txt" | "text" => Some(Format::Txt),
+            "json" => Some(Format::Json),
+            "docx" => Some(Format::Docx),
+            "pdf" => Some(Format::Pdf),
+            _ => None,
+        }
+    }
+
+    /// The renderer for this format.
+    pub fn renderer(self) -> &'static dyn Renderer {
+        match self {
+            Format::Md => &markdown::Markdown,
+            Format::Txt => &text::Text,
+            Format::Json => &json::Json,
+            Format::Docx => &docx::Docx,
+            Format::Pdf => &pdf::Pdf,
+        }
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Every renderer, in output order.
+pub static RENDERERS: &[&dyn Renderer] = &[
+    &markdown::Markdown,
+    &text::Text,
+    &json::Json,
+    &docx::Docx,
+    &pdf::Pdf,
+];
+
+/// Renders one session to one format.
+pub fn render(
+    session: &Session,
+    format: Format,
+    cx: &RenderContext,
+) -> Result<Rendered, RenderError> {
+    format.renderer().render(session, cx)
+}
+
+/// Renders one session to several formats in parallel; results come back in `formats` order.
+pub fn render_all(
+    session: &Session,
+    formats: &[Format],
+    cx: &RenderContext,
+) -> Vec<(Format, Result<Rendered, RenderError>)> {
+    formats
+        .par_iter()
+        .map(|format| (*format, render(session, *format, cx)))
+        .collect()
+}

@@ -1,0 +1,1 @@
+//! Tests of the docx stage (to be written).

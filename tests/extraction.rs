@@ -1,0 +1,1 @@
+//! Tests of the extraction stage (to be written).

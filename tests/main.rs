@@ -1,0 +1,6 @@
+//! The integration tests, one binary (it links once).
+
+mod common;
+mod docx;
+mod pdf;
+mod extraction;

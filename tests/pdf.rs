@@ -1,0 +1,1 @@
+//! Tests of the pdf stage (to be written).
