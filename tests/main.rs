@@ -2,5 +2,5 @@
 
 mod common;
 mod docx;
-mod pdf;
 mod extraction;
+mod pdf;

@@ -14,7 +14,10 @@ pub struct Rule {
 pub static RULES: &[Rule] = &[Rule {
     id: "page-history",
     reason: "wiki page history line",
-    matches: |line| line.to_lowercase().starts_with("page history last edited by"),
+    matches: |line| {
+        line.to_lowercase()
+            .starts_with("page history last edited by")
+    },
 }];
 
 /// The first rule that matches a line, if any.

@@ -57,7 +57,10 @@ fn utf8(bytes: &[u8]) -> Result<String, IngestError> {
 }
 
 fn checked(text: String) -> Result<String, IngestError> {
-    match text.char_indices().find(|(_, c)| (*c as u32) < 0x80 && is_binary_byte(*c as u8)) {
+    match text
+        .char_indices()
+        .find(|(_, c)| (*c as u32) < 0x80 && is_binary_byte(*c as u8))
+    {
         Some((offset, _)) => Err(IngestError::NotText { offset }),
         None => Ok(text),
     }
@@ -70,7 +73,10 @@ mod tests {
     #[test]
     fn utf8_with_bom_loses_the_bom() {
         let mut w = Vec::new();
-        assert_eq!(decode(b"\xEF\xBB\xBFQuill\xC3\xA9", &mut w).unwrap(), "Quillé");
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFQuill\xC3\xA9", &mut w).unwrap(),
+            "Quillé"
+        );
         assert!(w.is_empty());
     }
 
@@ -88,7 +94,10 @@ mod tests {
     #[test]
     fn windows_1252_is_decoded_with_a_warning() {
         let mut w = Vec::new();
-        assert_eq!(decode(b"Quill\xE9 \x93hi\x94", &mut w).unwrap(), "Quillé “hi”");
+        assert_eq!(
+            decode(b"Quill\xE9 \x93hi\x94", &mut w).unwrap(),
+            "Quillé “hi”"
+        );
         assert_eq!(
             w,
             vec![Warning::DecodedAs {

@@ -28,8 +28,12 @@ impl Reader for Json {
             format: "json",
             reason,
         };
-        let bytes = input.bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input.bytes);
-        let session: Session = serde_json::from_slice(bytes).map_err(|e| malformed(e.to_string()))?;
+        let bytes = input
+            .bytes
+            .strip_prefix(b"\xEF\xBB\xBF")
+            .unwrap_or(input.bytes);
+        let session: Session =
+            serde_json::from_slice(bytes).map_err(|e| malformed(e.to_string()))?;
         if session.schema != SCHEMA {
             return Err(malformed(format!(
                 "schema {:?} is not {SCHEMA:?}",

@@ -9,8 +9,8 @@ pub mod json;
 pub mod text;
 
 use crate::error::{IngestError, Warning};
-use crate::model::raw::RawDoc;
 use crate::model::Session;
+use crate::model::raw::RawDoc;
 
 /// One document to read.
 #[derive(Debug, Clone, Copy)]

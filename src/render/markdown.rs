@@ -6,9 +6,7 @@
 //! Organisation"; key points end with "— Name". Checked by the golden files and by re-parsing the
 //! output with comrak (tests/markdown.rs).
 
-use comrak::nodes::{
-    AstNode, ListDelimType, ListType, NodeHeading, NodeList, NodeValue,
-};
+use comrak::nodes::{AstNode, ListDelimType, ListType, NodeHeading, NodeList, NodeValue};
 use comrak::{Arena, Options};
 
 use super::view::{DocumentView, Item, ListKind, Node};
@@ -29,11 +27,9 @@ impl Renderer for Markdown {
         let arena = Arena::new();
         let root = build_tree(&arena, &view, session);
         let mut out = String::new();
-        comrak::format_commonmark(root, &options(), &mut out).map_err(|e| {
-            RenderError::Failed {
-                format: "md",
-                reason: e.to_string(),
-            }
+        comrak::format_commonmark(root, &options(), &mut out).map_err(|e| RenderError::Failed {
+            format: "md",
+            reason: e.to_string(),
         })?;
         Ok(Rendered::clean(out.into_bytes()))
     }
@@ -50,7 +46,11 @@ type Tree<'a> = &'a AstNode<'a>;
 
 fn build_tree<'a>(arena: &'a Arena<'a>, view: &DocumentView, session: &Session) -> Tree<'a> {
     let root = add(arena, None, NodeValue::Document);
-    add(arena, Some(root), NodeValue::FrontMatter(front_matter(session)));
+    add(
+        arena,
+        Some(root),
+        NodeValue::FrontMatter(front_matter(session)),
+    );
     heading(arena, root, 1, &view.title);
     if !view.meta.is_empty() {
         let list = list(arena, root, false);
@@ -123,7 +123,11 @@ fn add<'a>(arena: &'a Arena<'a>, parent: Option<Tree<'a>>, value: NodeValue) -> 
 }
 
 fn text<'a>(arena: &'a Arena<'a>, parent: Tree<'a>, literal: &str) {
-    add(arena, Some(parent), NodeValue::Text(literal.to_owned().into()));
+    add(
+        arena,
+        Some(parent),
+        NodeValue::Text(literal.to_owned().into()),
+    );
 }
 
 fn heading<'a>(arena: &'a Arena<'a>, root: Tree<'a>, level: u8, literal: &str) {

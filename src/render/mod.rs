@@ -80,7 +80,13 @@ pub enum Format {
 
 impl Format {
     /// Every format, in rendering order.
-    pub const ALL: [Format; 5] = [Format::Md, Format::Txt, Format::Json, Format::Docx, Format::Pdf];
+    pub const ALL: [Format; 5] = [
+        Format::Md,
+        Format::Txt,
+        Format::Json,
+        Format::Docx,
+        Format::Pdf,
+    ];
 
     /// The command-line name and file extension.
     pub fn name(self) -> &'static str {

@@ -213,7 +213,12 @@ fn heading(level: u8, text: &str) -> Node {
     let trimmed = text.trim().trim_end_matches([':', '：']).trim_end();
     Node::Heading {
         level,
-        text: if trimmed.is_empty() { text.trim() } else { trimmed }.to_owned(),
+        text: if trimmed.is_empty() {
+            text.trim()
+        } else {
+            trimmed
+        }
+        .to_owned(),
     }
 }
 

@@ -13,7 +13,10 @@ use crate::error::StyleError;
 pub const BUILT_IN: &[(&str, &str)] = &[
     ("default", include_str!("../../styles/default.toml")),
     ("large-print", include_str!("../../styles/large-print.toml")),
-    ("high-contrast", include_str!("../../styles/high-contrast.toml")),
+    (
+        "high-contrast",
+        include_str!("../../styles/high-contrast.toml"),
+    ),
 ];
 
 /// A resolved style.
@@ -133,7 +136,9 @@ impl FontSet {
     /// heading size only); the caller has read the bytes.
     pub fn from_bytes(regular: Vec<u8>, bold: Option<Vec<u8>>) -> FontSet {
         let regular = std::sync::Arc::new(regular);
-        let bold = bold.map(std::sync::Arc::new).unwrap_or_else(|| regular.clone());
+        let bold = bold
+            .map(std::sync::Arc::new)
+            .unwrap_or_else(|| regular.clone());
         FontSet { regular, bold }
     }
 }
@@ -183,7 +188,11 @@ impl Style {
             return Err(out_of_range("page.margin_mm", "must be between 5 and 60"));
         }
         if self.headings.size_pt.len() < 4
-            || self.headings.size_pt.iter().any(|s| !(4.0..=96.0).contains(s))
+            || self
+                .headings
+                .size_pt
+                .iter()
+                .any(|s| !(4.0..=96.0).contains(s))
         {
             return Err(out_of_range(
                 "headings.size_pt",
