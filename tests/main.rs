@@ -1,6 +1,12 @@
 //! The integration tests, one binary (it links once).
+#![allow(clippy::unwrap_used)]
 
+mod cli;
 mod common;
+mod determinism;
 mod docx;
 mod extraction;
+mod golden;
+mod markdown;
 mod pdf;
+mod text;

@@ -1,37 +1,103 @@
-//! Command-line front end (temporary minimal version: `inspect --json FILE`).
+//! The command-line edge: parses arguments, resolves the style and fonts, calls the library and
+//! renders its results for people (and, with `--json`, for scripts). Setup failures are `anyhow`
+//! errors that exit 2; a failed document is one `error:` line and exit 1.
 
+mod args;
+mod convert;
+mod inspect;
+mod report;
+
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use rapporteur::{IngestOptions, normalise};
+use anyhow::Context;
+use clap::Parser;
+use rapporteur::{FontSet, IngestOptions, Style, style::PaperSize};
 
-/// Runs the command line.
+use args::{Cli, Command, ConvertArgs, Paper, ReadArgs, RenderArgs};
+
+/// Exit status: everything converted.
+pub const EXIT_OK: u8 = 0;
+/// Exit status: at least one document failed.
+pub const EXIT_FAILED: u8 = 1;
+/// Exit status: usage or setup error.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Runs the command line and returns the exit status.
 pub fn run() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let path = match args.as_slice() {
-        [cmd, flag, path] if cmd == "inspect" && flag == "--json" => path,
-        _ => {
-            eprintln!("usage: rapporteur inspect --json FILE");
-            return ExitCode::from(2);
-        }
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Some(Command::Convert(args)) => convert::run(args),
+        Some(Command::Inspect(args)) => inspect::run(args),
+        None => convert::run(default_job()),
     };
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("error: {path}: {e}");
-            return ExitCode::from(1);
-        }
-    };
-    match normalise(&bytes, Some(path), &IngestOptions::default()) {
-        Ok(session) => {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&session).unwrap_or_default()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {path}: {e}");
-            ExitCode::from(1)
+    match outcome {
+        Ok(code) => ExitCode::from(code),
+        Err(error) => {
+            report::error_line(None, &format!("{error:#}"));
+            ExitCode::from(EXIT_USAGE)
         }
     }
+}
+
+/// `rapporteur` with no arguments: every document in `inputs/` into `outputs/`.
+fn default_job() -> ConvertArgs {
+    ConvertArgs::parse_from_defaults()
+}
+
+impl ConvertArgs {
+    fn parse_from_defaults() -> ConvertArgs {
+        #[derive(Parser)]
+        struct Defaults {
+            #[command(flatten)]
+            convert: ConvertArgs,
+        }
+        Defaults::parse_from(["rapporteur", "inputs", "--output", "outputs"]).convert
+    }
+}
+
+impl ReadArgs {
+    fn options(&self) -> IngestOptions {
+        IngestOptions {
+            from: self.from.clone(),
+            max_bytes: self.max_bytes,
+            keep_boilerplate: self.keep_boilerplate,
+        }
+    }
+}
+
+/// Resolves `--style` (a built-in name or a TOML file) and `--paper`, and loads the fonts.
+fn load_style(args: &RenderArgs) -> anyhow::Result<(Style, FontSet)> {
+    let is_built_in = rapporteur::style::BUILT_IN
+        .iter()
+        .any(|(name, _)| *name == args.style);
+    let (mut style, base_dir) = if is_built_in {
+        (Style::built_in(&args.style)?, None)
+    } else {
+        let path = PathBuf::from(&args.style);
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read style file {}", path.display()))?;
+        let style = Style::parse(&text, &path.display().to_string())?;
+        (style, path.parent().map(Path::to_path_buf))
+    };
+    if let Some(paper) = args.paper {
+        style.page.size = match paper {
+            Paper::A4 => PaperSize::A4,
+            Paper::Letter => PaperSize::Letter,
+        };
+    }
+    let fonts = if style.text.font == rapporteur::style::EMBEDDED_FONT {
+        FontSet::embedded()
+    } else {
+        let path = base_dir.unwrap_or_default().join(&style.text.font);
+        let bytes = std::fs::read(&path).with_context(|| {
+            format!(
+                "style {}: cannot read font file {}",
+                style.name,
+                path.display()
+            )
+        })?;
+        FontSet::from_bytes(bytes, None)
+    };
+    Ok((style, fonts))
 }

@@ -88,3 +88,21 @@ pub fn check_golden(name: &str, actual: &str) {
     });
     pretty_assertions::assert_eq!(expected, actual, "golden file {}", path.display());
 }
+
+/// The synthetic fixtures in `tests/fixtures/`, sorted by name: (file name, bytes).
+pub fn fixtures() -> Vec<(String, Vec<u8>)> {
+    let mut found: Vec<(String, Vec<u8>)> = std::fs::read_dir(root().join("tests/fixtures"))
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter(|e| e.path().is_file())
+                .map(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    (name, std::fs::read(e.path()).expect("fixture is readable"))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    found
+}

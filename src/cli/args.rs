@@ -1,0 +1,152 @@
+//! Command-line arguments (clap derive). Help texts carry worked examples.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rapporteur::ingest::DEFAULT_MAX_BYTES;
+use rapporteur::render::DEFAULT_TIMESTAMP;
+
+const MAIN_EXAMPLES: &str = "\
+Examples:
+  rapporteur                                   convert every document in inputs/ into outputs/
+  rapporteur convert report.txt -o out         PDF, DOCX, Markdown, text and JSON of one file
+  rapporteur convert notes/ --style large-print --to pdf,docx
+  rapporteur inspect report.txt                what was recognised, and what was dropped
+
+Exit status: 0 all converted, 1 some document failed, 2 usage or setup error.";
+
+const CONVERT_EXAMPLES: &str = "\
+Examples:
+  rapporteur convert inputs/seed.txt -o outputs
+  rapporteur convert reports/ -o out --to pdf,txt --jobs 2
+  rapporteur convert minutes.txt --style large-print --paper letter -o large
+  cat notes.txt | rapporteur convert - --to md -o -      Markdown on standard output
+
+Outputs are OUT/<path inside the input folder>/<name>.<format>, each written to a temporary file
+and renamed into place. Exit status: 0 all converted, 1 some document failed, 2 usage or setup
+error. SOURCE_DATE_EPOCH sets the date written into PDF and DOCX metadata (default 2000-01-01).";
+
+const INSPECT_EXAMPLES: &str = "\
+Examples:
+  rapporteur inspect inputs/seed.txt          title, people, counts, what was removed and why
+  rapporteur inspect --json inputs/seed.txt   the model as JSON (schema rapporteur/session/v1)
+  rapporteur inspect --keep-boilerplate page.txt";
+
+/// Turn session documents into accessible PDF, DOCX, Markdown, plain text and JSON.
+///
+/// Rapporteur reads session reports, wiki pages, rapporteur templates and transcripts, recovers
+/// one model (title, people, questions, sections, key points, and an audit of the boilerplate it
+/// removed), and renders it to every format at once. With no arguments it converts inputs/ into
+/// outputs/.
+#[derive(Debug, Parser)]
+#[command(name = "rapporteur", version, after_help = MAIN_EXAMPLES)]
+pub struct Cli {
+    /// What to do; with none, `convert inputs -o outputs`.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Convert documents, folders of documents or standard input into every output format.
+    ///
+    /// Each document is read, cleaned of site chrome, turned into the session model and rendered
+    /// to the chosen formats in parallel. A document that fails gets one error line naming it and
+    /// the reason; the others still convert.
+    #[command(after_help = CONVERT_EXAMPLES)]
+    Convert(ConvertArgs),
+    /// Show the model recovered from one document.
+    ///
+    /// Without --json, a short summary for people: title, people, counts and every removed line
+    /// with the rule that removed it. With --json, the model exactly as `convert` writes it.
+    #[command(after_help = INSPECT_EXAMPLES)]
+    Inspect(InspectArgs),
+}
+
+/// Arguments of `convert`.
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// Files or folders to convert (folders are searched recursively); `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output folder; `-` writes the single requested format of a single document to standard
+    /// output.
+    #[arg(short, long, value_name = "DIR", default_value = "outputs")]
+    pub output: PathBuf,
+    /// Output formats, comma separated.
+    #[arg(
+        long,
+        value_name = "FORMATS",
+        value_delimiter = ',',
+        default_value = "pdf,docx,md,txt,json"
+    )]
+    pub to: Vec<String>,
+    #[command(flatten)]
+    pub render: RenderArgs,
+    #[command(flatten)]
+    pub read: ReadArgs,
+    /// Worker threads (default: every core).
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// Print a machine-readable summary on standard output (human lines go to standard error).
+    #[arg(long)]
+    pub json: bool,
+    /// Print only errors and warnings.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// How outputs look.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// Style: a built-in name (default, large-print, high-contrast) or a TOML file.
+    #[arg(long, value_name = "NAME|FILE", default_value = "default")]
+    pub style: String,
+    /// Paper size, overriding the style's.
+    #[arg(long, value_enum)]
+    pub paper: Option<Paper>,
+    /// Hard-wrap the text output at N characters (off by default: screen readers and braille
+    /// displays wrap for themselves).
+    #[arg(long, value_name = "N")]
+    pub wrap: Option<usize>,
+    /// Seconds since 1970 written as the creation date of PDF and DOCX files.
+    #[arg(long, env = "SOURCE_DATE_EPOCH", value_name = "SECONDS", default_value_t = DEFAULT_TIMESTAMP, hide_default_value = false)]
+    pub source_date_epoch: i64,
+}
+
+/// How inputs are read.
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// Input format, instead of detecting it: text, json.
+    #[arg(long, value_name = "FORMAT")]
+    pub from: Option<String>,
+    /// Run the boilerplate rules but keep what they match (still listed as removed).
+    #[arg(long)]
+    pub keep_boilerplate: bool,
+    /// Refuse documents larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+}
+
+/// Arguments of `inspect`.
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// The document to inspect; `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Print the model as JSON.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// Paper sizes.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Paper {
+    /// 210 × 297 mm.
+    A4,
+    /// 8.5 × 11 inches.
+    Letter,
+}

@@ -1,0 +1,122 @@
+//! `rapporteur inspect`: the model recovered from one document, as JSON or as a short summary.
+
+use std::io::Read;
+
+use anyhow::Context;
+use rapporteur::{Session, normalise};
+
+use super::args::InspectArgs;
+use super::{EXIT_FAILED, EXIT_OK, report};
+
+pub fn run(args: InspectArgs) -> anyhow::Result<u8> {
+    let reads_stdin = args.file.as_os_str() == "-";
+    let origin = if reads_stdin {
+        "<stdin>".to_owned()
+    } else {
+        args.file.display().to_string()
+    };
+    let bytes = if reads_stdin {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
+        bytes
+    } else {
+        match std::fs::read(&args.file) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                report::error_line(Some(&origin), &format!("cannot read: {error}"));
+                return Ok(EXIT_FAILED);
+            }
+        }
+    };
+    let path = (!reads_stdin).then_some(origin.as_str());
+    let session = match normalise(&bytes, path, &args.read.options()) {
+        Ok(session) => session,
+        Err(error) => {
+            report::error_line(Some(&origin), &error.to_string());
+            return Ok(EXIT_FAILED);
+        }
+    };
+    for warning in &session.warnings {
+        report::warning_line(&origin, warning);
+    }
+    if args.json {
+        let mut text = serde_json::to_string_pretty(&session).context("serialising the model")?;
+        text.push('\n');
+        report::stdout_bytes(text.as_bytes());
+    } else {
+        report::stdout_bytes(summary(&session).as_bytes());
+    }
+    Ok(EXIT_OK)
+}
+
+fn summary(session: &Session) -> String {
+    let mut lines = vec![format!("Title: {}", session.title)];
+    if let Some(date) = &session.date {
+        lines.push(format!("Date: {date}"));
+    }
+    lines.push(format!("Language: {}", session.language));
+    lines.push(format!(
+        "Source: {} ({}, sha256 {})",
+        session.source.path.as_deref().unwrap_or("<stdin>"),
+        session.source.format,
+        &session.source.sha256[..session.source.sha256.len().min(12)]
+    ));
+    if let Some(edited) = &session.last_edited {
+        lines.push(format!(
+            "Last edited: {} {}",
+            edited.by.as_deref().unwrap_or("?"),
+            edited.when.as_deref().unwrap_or("")
+        ));
+    }
+    for group in rapporteur::model::PersonGroup::ALL {
+        let people = session.group(group);
+        if people.is_empty() {
+            continue;
+        }
+        lines.push(format!("{} ({}):", group.label(people.len()), people.len()));
+        for person in people {
+            let detail: Vec<&str> = [person.role.as_deref(), person.organisation.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            let aliases = if person.aliases.is_empty() {
+                String::new()
+            } else {
+                format!(" (also written {})", person.aliases.join(", "))
+            };
+            lines.push(format!(
+                "  - {}, {}{aliases}",
+                person.name,
+                detail.join(", ")
+            ));
+        }
+    }
+    let headings: Vec<&str> = session
+        .sections
+        .iter()
+        .filter_map(|s| s.heading.as_deref())
+        .collect();
+    lines.push(format!("Questions: {}", session.questions.len()));
+    lines.push(format!(
+        "Sections: {} ({})",
+        session.sections.len(),
+        headings.join(" | ")
+    ));
+    let attributed = session
+        .key_points
+        .iter()
+        .filter(|k| k.attributed_to.is_some())
+        .count();
+    lines.push(format!(
+        "Key points: {} ({attributed} attributed)",
+        session.key_points.len()
+    ));
+    lines.push(format!("Removed: {}", session.removed.len()));
+    for removal in &session.removed {
+        lines.push(format!("  - [{}] {}", removal.reason, removal.text));
+    }
+    lines.push(String::new());
+    lines.join("\n")
+}

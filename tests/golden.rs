@@ -1,0 +1,70 @@
+//! Golden files: every fixture (and the seed) through the model JSON, Markdown and text renderers.
+//! PDF and DOCX are compared through projections in tests/pdf.rs and tests/docx.rs. Bless with
+//! `RAPPORTEUR_BLESS=1 cargo test`, then read the diff.
+
+use rapporteur::{FontSet, Format, RenderContext, Style, normalise, render};
+
+use crate::common::{check_golden, fixtures, seed};
+
+fn check_all(name: &str, bytes: &[u8]) {
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let session = normalise(bytes, Some(name), &Default::default()).unwrap();
+    let style = Style::built_in("default").unwrap();
+    let fonts = FontSet::embedded();
+    let cx = RenderContext {
+        style: &style,
+        fonts: &fonts,
+        timestamp: 0,
+        wrap: None,
+    };
+    for (format, file) in [
+        (Format::Json, "session.json"),
+        (Format::Md, "session.md"),
+        (Format::Txt, "session.txt"),
+    ] {
+        let rendered = render(&session, format, &cx).unwrap();
+        let text = String::from_utf8(rendered.bytes).unwrap();
+        check_golden(&format!("{stem}/{file}"), &text);
+    }
+}
+
+#[test]
+fn seed_goldens() {
+    check_all("seed.txt", &seed());
+}
+
+#[test]
+fn fixture_goldens() {
+    let fixtures = fixtures();
+    assert!(!fixtures.is_empty(), "tests/fixtures/ holds no fixtures");
+    for (name, bytes) in fixtures {
+        check_all(&name, &bytes);
+    }
+}
+
+#[test]
+fn json_read_back_renders_the_same_bytes() {
+    let style = Style::built_in("default").unwrap();
+    let fonts = FontSet::embedded();
+    let cx = RenderContext {
+        style: &style,
+        fonts: &fonts,
+        timestamp: 0,
+        wrap: None,
+    };
+    let mut inputs = fixtures();
+    inputs.push(("seed.txt".to_owned(), seed()));
+    for (name, bytes) in inputs {
+        let session = normalise(&bytes, Some(&name), &Default::default()).unwrap();
+        let json = render(&session, Format::Json, &cx).unwrap().bytes;
+        let back = normalise(&json, Some("model.json"), &Default::default()).unwrap();
+        assert_eq!(back, session, "{name}");
+        for format in [Format::Md, Format::Txt, Format::Json] {
+            assert!(
+                render(&back, format, &cx).unwrap().bytes
+                    == render(&session, format, &cx).unwrap().bytes,
+                "{name}: {format} differs after a JSON round trip"
+            );
+        }
+    }
+}
