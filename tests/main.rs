@@ -7,6 +7,7 @@ mod determinism;
 mod docx;
 mod extraction;
 mod golden;
+mod library;
 mod markdown;
 mod pdf;
 mod text;

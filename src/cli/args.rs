@@ -11,6 +11,7 @@ Examples:
   rapporteur                                   convert every document in inputs/ into outputs/
   rapporteur convert report.txt -o out         PDF, DOCX, Markdown, text and JSON of one file
   rapporteur convert notes/ --style large-print --to pdf,docx
+                                               accessible large-print versions of a folder
   rapporteur inspect report.txt                what was recognised, and what was dropped
 
 Exit status: 0 all converted, 1 some document failed, 2 usage or setup error.";
@@ -44,6 +45,23 @@ pub struct Cli {
     /// What to do; with none, `convert inputs -o outputs`.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// When to colour `error:` and `warning:` (auto: on a terminal, unless NO_COLOR is set).
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Say more: every output file written.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+}
+
+/// `--color` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when standard error is a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
 }
 
 /// The subcommands.
@@ -62,6 +80,49 @@ pub enum Command {
     /// with the rule that removed it. With --json, the model exactly as `convert` writes it.
     #[command(after_help = INSPECT_EXAMPLES)]
     Inspect(InspectArgs),
+    /// List the input readers and output renderers with their file extensions.
+    #[command(after_help = "Examples:\n  rapporteur formats\n  rapporteur formats | grep pdf")]
+    Formats,
+    /// List the built-in styles, or print one as TOML to start a custom style.
+    ///
+    /// A custom style only needs the keys it changes; every other key comes from the default
+    /// style. Use it with `convert --style my-style.toml`.
+    #[command(after_help = STYLES_EXAMPLES)]
+    Styles(StylesArgs),
+    /// Print a shell completion script.
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) on standard output.
+    #[command(
+        after_help = "Examples:\n  rapporteur man > rapporteur.1\n  rapporteur man | man -l -"
+    )]
+    Man,
+    /// Print the JSON Schema of the session model (rapporteur/session/v1).
+    #[command(after_help = "Examples:\n  rapporteur schema > session-v1.schema.json")]
+    Schema,
+}
+
+const STYLES_EXAMPLES: &str = "\
+Examples:
+  rapporteur styles                              the built-in styles
+  rapporteur styles --show large-print           one style as TOML
+  rapporteur styles --show default > mine.toml   then edit, and: convert --style mine.toml";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  rapporteur completions bash > ~/.local/share/bash-completion/completions/rapporteur
+  rapporteur completions zsh > ~/.zfunc/_rapporteur
+  rapporteur completions fish > ~/.config/fish/completions/rapporteur.fish";
+
+/// Arguments of `styles`.
+#[derive(Debug, Args)]
+pub struct StylesArgs {
+    /// Print this built-in style as TOML.
+    #[arg(long, value_name = "NAME")]
+    pub show: Option<String>,
 }
 
 /// Arguments of `convert`.

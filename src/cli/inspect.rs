@@ -99,6 +99,9 @@ fn summary(session: &Session) -> String {
         .filter_map(|s| s.heading.as_deref())
         .collect();
     lines.push(format!("Questions: {}", session.questions.len()));
+    if report::verbose() {
+        lines.extend(session.questions.iter().map(|q| format!("  - {q}")));
+    }
     lines.push(format!(
         "Sections: {} ({})",
         session.sections.len(),
@@ -113,6 +116,12 @@ fn summary(session: &Session) -> String {
         "Key points: {} ({attributed} attributed)",
         session.key_points.len()
     ));
+    if report::verbose() {
+        for point in &session.key_points {
+            let by = point.attributed_to.as_deref().unwrap_or("unattributed");
+            lines.push(format!("  - {} ({by})", point.text));
+        }
+    }
     lines.push(format!("Removed: {}", session.removed.len()));
     for removal in &session.removed {
         lines.push(format!("  - [{}] {}", removal.reason, removal.text));

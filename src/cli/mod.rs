@@ -4,6 +4,7 @@
 
 mod args;
 mod convert;
+mod info;
 mod inspect;
 mod report;
 
@@ -26,9 +27,15 @@ pub const EXIT_USAGE: u8 = 2;
 /// Runs the command line and returns the exit status.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    report::configure(cli.color, cli.verbose);
     let outcome = match cli.command {
         Some(Command::Convert(args)) => convert::run(args),
         Some(Command::Inspect(args)) => inspect::run(args),
+        Some(Command::Formats) => info::formats(),
+        Some(Command::Styles(args)) => info::styles(args),
+        Some(Command::Completions { shell }) => info::completions(shell),
+        Some(Command::Man) => info::man(),
+        Some(Command::Schema) => info::schema(),
         None => convert::run(default_job()),
     };
     match outcome {

@@ -7,13 +7,14 @@
 pub mod raw;
 pub mod validate;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The schema identifier written into every serialised [`Session`].
 pub const SCHEMA: &str = "rapporteur/session/v1";
 
 /// One session of a conference or workshop, as recovered from its document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Session {
     /// Always [`SCHEMA`] for this version of the model.
     pub schema: String,
@@ -62,12 +63,21 @@ pub struct Session {
     pub warnings: Vec<String>,
 }
 
+/// The JSON Schema of [`Session`], as shipped in `schema/session-v1.schema.json`.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Session);
+    let mut text =
+        serde_json::to_string_pretty(&schema).expect("a generated schema always serialises");
+    text.push('\n');
+    text
+}
+
 fn default_language() -> String {
     "en".to_owned()
 }
 
 /// The origin of a document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Source {
     /// The path as given by the user (or `archive.zip!entry`), null for standard input.
     #[serde(default)]
@@ -79,7 +89,7 @@ pub struct Source {
 }
 
 /// The page-history facts of a wiki page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct LastEdited {
     /// The editor's name, as written.
     #[serde(default)]
@@ -90,7 +100,7 @@ pub struct LastEdited {
 }
 
 /// A person taking part in the session.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Person {
     /// The name as first written.
     pub name: String,
@@ -106,7 +116,7 @@ pub struct Person {
 }
 
 /// A part of the body under one heading.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Section {
     /// The heading as written; null for the text before the first heading.
     #[serde(default)]
@@ -119,7 +129,7 @@ pub struct Section {
 }
 
 /// One block of body content.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Block {
     /// A paragraph, with its speaker when it is a speaker's turn.
@@ -149,7 +159,7 @@ pub enum Block {
 }
 
 /// A listed takeaway, lesson or message.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct KeyPoint {
     /// The point, without its attribution.
     pub text: String,
@@ -163,7 +173,7 @@ pub struct KeyPoint {
 }
 
 /// A piece of input dropped as boilerplate.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Removal {
     /// The dropped text, as written.
     pub text: String,
