@@ -5,7 +5,10 @@
 //! questions and sections is `extract`'s.
 
 pub mod decode;
+pub mod docx;
+pub mod html;
 pub mod json;
+pub mod markdown;
 pub mod text;
 
 use crate::error::{IngestError, Warning};
@@ -67,7 +70,13 @@ pub trait Reader: Sync {
 }
 
 /// Every reader, most specific first; plain text is the fallback.
-pub static READERS: &[&dyn Reader] = &[&json::Json, &text::Text];
+pub static READERS: &[&dyn Reader] = &[
+    &docx::DocxReader,
+    &html::HtmlReader,
+    &json::Json,
+    &markdown::Markdown,
+    &text::Text,
+];
 
 /// Chooses the reader for an input.
 pub fn detect(input: &Input, from: Option<&str>) -> Result<&'static dyn Reader, IngestError> {
