@@ -1,6 +1,7 @@
 //! The integration tests, one binary (it links once).
 #![allow(clippy::unwrap_used)]
 
+mod accessibility;
 mod cli;
 mod common;
 mod determinism;
