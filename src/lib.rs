@@ -9,7 +9,7 @@
 //! use rapporteur::{normalise, render, Format, IngestOptions, RenderContext, Style, FontSet};
 //!
 //! let text = "Opening the archive\n\nModerator: Ana Silva, Chair, Example Org\n\nWe met.\n";
-//! let session = normalise(text.as_bytes(), Some("notes.txt"), &IngestOptions::default())?;
+//! let session = normalise(text.as_bytes(), &IngestOptions::named("notes.txt"))?;
 //! assert_eq!(session.title, "Opening the archive");
 //!
 //! let style = Style::built_in("default")?;
@@ -39,13 +39,24 @@ pub use style::{FontSet, Style};
 
 use sha2::{Digest, Sha256};
 
-/// Reads one document's bytes into the model. `path` is recorded as the source and used to
-/// choose a reader when the content does not say which format it is.
-pub fn normalise(
-    bytes: &[u8],
-    path: Option<&str>,
-    options: &IngestOptions,
-) -> Result<Session, IngestError> {
+/// Reads one document's bytes into the model: the right reader, then the boilerplate rules, then
+/// extraction. `options.source_path` is recorded as the source and, when the content does not
+/// say which format it is, its extension picks the reader.
+///
+/// ```
+/// use rapporteur::{normalise, IngestOptions};
+///
+/// let page = "Opening session\n\nModerator: Ana Silva, Chair, Example Org\n\nWe met.\n";
+/// let session = normalise(page.as_bytes(), &IngestOptions::named("opening.txt"))?;
+/// assert_eq!(session.source.path.as_deref(), Some("opening.txt"));
+/// assert_eq!(session.source.format, "text");
+///
+/// let binary = normalise(b"GIF89a\x01\x00", &IngestOptions::default());
+/// assert!(binary.is_err());
+/// # Ok::<(), rapporteur::IngestError>(())
+/// ```
+pub fn normalise(bytes: &[u8], options: &IngestOptions) -> Result<Session, IngestError> {
+    let path = options.source_path.as_deref();
     if bytes.len() as u64 > options.max_bytes {
         return Err(IngestError::TooLarge {
             size: bytes.len() as u64,

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use rapporteur::{FontSet, Format, RenderContext, Style, normalise, render};
+use rapporteur::{FontSet, Format, IngestOptions, RenderContext, Style, normalise, render};
 
 use crate::common::{fixtures, require_tool, root, seed};
 
@@ -26,7 +26,7 @@ fn render_into(dir: &Path, format: Format) -> Vec<PathBuf> {
     inputs()
         .into_iter()
         .map(|(name, bytes)| {
-            let session = normalise(&bytes, Some(&name), &Default::default()).unwrap();
+            let session = normalise(&bytes, &IngestOptions::named(&name)).unwrap();
             let path = dir.join(&name).with_extension(format.name());
             std::fs::write(&path, render(&session, format, &cx).unwrap().bytes).unwrap();
             path

@@ -2,13 +2,13 @@
 //! PDF and DOCX are compared through projections in tests/pdf.rs and tests/docx.rs. Bless with
 //! `RAPPORTEUR_BLESS=1 cargo test`, then read the diff.
 
-use rapporteur::{FontSet, Format, RenderContext, Style, normalise, render};
+use rapporteur::{FontSet, Format, IngestOptions, RenderContext, Style, normalise, render};
 
 use crate::common::{check_golden, fixtures, seed};
 
 fn check_all(name: &str, bytes: &[u8]) {
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-    let session = normalise(bytes, Some(name), &Default::default()).unwrap();
+    let session = normalise(bytes, &IngestOptions::named(name)).unwrap();
     let style = Style::built_in("default").unwrap();
     let fonts = FontSet::embedded();
     let cx = RenderContext {
@@ -55,9 +55,9 @@ fn json_read_back_renders_the_same_bytes() {
     let mut inputs = fixtures();
     inputs.push(("seed.txt".to_owned(), seed()));
     for (name, bytes) in inputs {
-        let session = normalise(&bytes, Some(&name), &Default::default()).unwrap();
+        let session = normalise(&bytes, &IngestOptions::named(&name)).unwrap();
         let json = render(&session, Format::Json, &cx).unwrap().bytes;
-        let back = normalise(&json, Some("model.json"), &Default::default()).unwrap();
+        let back = normalise(&json, &IngestOptions::named("model.json")).unwrap();
         assert_eq!(back, session, "{name}");
         for format in [Format::Md, Format::Txt, Format::Json] {
             assert!(

@@ -20,7 +20,8 @@ fn seed_model_validates_against_the_shipped_schema() {
     )
     .unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
-    let session = rapporteur::normalise(&seed(), Some("seed.txt"), &Default::default()).unwrap();
+    let session =
+        rapporteur::normalise(&seed(), &rapporteur::IngestOptions::named("seed.txt")).unwrap();
     let instance = serde_json::to_value(&session).unwrap();
     let errors: Vec<String> = validator
         .iter_errors(&instance)

@@ -4,7 +4,7 @@
 use comrak::nodes::{AstNode, NodeValue};
 use comrak::{Arena, parse_document};
 use rapporteur::render::view::{DocumentView, Node};
-use rapporteur::{FontSet, Format, RenderContext, Style, normalise, render};
+use rapporteur::{FontSet, Format, IngestOptions, RenderContext, Style, normalise, render};
 
 use crate::common::{fixtures, seed};
 
@@ -50,7 +50,7 @@ fn parse(markdown: &str) -> Parsed {
 }
 
 fn check(name: &str, bytes: &[u8]) {
-    let session = normalise(bytes, Some(name), &Default::default()).unwrap();
+    let session = normalise(bytes, &IngestOptions::named(name)).unwrap();
     let style = Style::built_in("default").unwrap();
     let fonts = FontSet::embedded();
     let cx = RenderContext {
@@ -119,7 +119,7 @@ fn fixture_markdown_reparses_to_the_same_headings_and_items() {
 #[test]
 fn markup_characters_in_content_stay_text() {
     let input = "Title with *stars* and <b>tags</b>\n\nA line with [brackets](x) and # hash.\n";
-    let session = normalise(input.as_bytes(), None, &Default::default()).unwrap();
+    let session = normalise(input.as_bytes(), &Default::default()).unwrap();
     let style = Style::built_in("default").unwrap();
     let fonts = FontSet::embedded();
     let cx = RenderContext {

@@ -1,7 +1,9 @@
 //! The accessible plain-text profile, checked line by line on the seed and every fixture.
 
 use rapporteur::model::validate::{content_texts, words};
-use rapporteur::{FontSet, Format, RenderContext, Session, Style, normalise, render};
+use rapporteur::{
+    FontSet, Format, IngestOptions, RenderContext, Session, Style, normalise, render,
+};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::common::{fixtures, seed};
@@ -101,21 +103,21 @@ fn check_profile(name: &str, session: &Session) {
 
 #[test]
 fn seed_text_follows_the_profile() {
-    let session = normalise(&seed(), Some("seed.txt"), &Default::default()).unwrap();
+    let session = normalise(&seed(), &IngestOptions::named("seed.txt")).unwrap();
     check_profile("seed.txt", &session);
 }
 
 #[test]
 fn fixture_text_follows_the_profile() {
     for (name, bytes) in fixtures() {
-        let session = normalise(&bytes, Some(&name), &Default::default()).unwrap();
+        let session = normalise(&bytes, &IngestOptions::named(&name)).unwrap();
         check_profile(&name, &session);
     }
 }
 
 #[test]
 fn wrap_is_opt_in_and_keeps_every_word() {
-    let session = normalise(&seed(), Some("seed.txt"), &Default::default()).unwrap();
+    let session = normalise(&seed(), &IngestOptions::named("seed.txt")).unwrap();
     let free = render_text(&session, None);
     assert!(
         free.lines().any(|l| l.chars().count() > 200),

@@ -343,5 +343,9 @@ pub fn read_document(document: &Document, options: &IngestOptions) -> Result<Ses
         .into());
     }
     let bytes = std::fs::read(&document.path).map_err(BatchError::Read)?;
-    Ok(normalise(&bytes, Some(&document.origin), options)?)
+    let options = IngestOptions {
+        source_path: Some(document.origin.clone()),
+        ..options.clone()
+    };
+    Ok(normalise(&bytes, &options)?)
 }

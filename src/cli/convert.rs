@@ -44,7 +44,7 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<u8> {
     }
     let options = batch::Options {
         formats: formats.clone(),
-        ingest: args.read.options(),
+        ingest: args.read.options(None),
         jobs: args.jobs.map(usize::from),
     };
     let records = Mutex::new(Vec::new());
@@ -203,7 +203,7 @@ fn convert_single(
         _ => bail!("`-o -` needs exactly one input file (or `-`)"),
     };
     let path = (origin != STDIN_ORIGIN).then_some(origin.as_str());
-    let session = match normalise(&bytes, path, &args.read.options()) {
+    let session = match normalise(&bytes, &args.read.options(path)) {
         Ok(session) => session,
         Err(error) => {
             report::error_line(Some(&origin), &error.to_string());

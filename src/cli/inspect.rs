@@ -31,7 +31,7 @@ pub fn run(args: InspectArgs) -> anyhow::Result<u8> {
         }
     };
     let path = (!reads_stdin).then_some(origin.as_str());
-    let session = match normalise(&bytes, path, &args.read.options()) {
+    let session = match normalise(&bytes, &args.read.options(path)) {
         Ok(session) => session,
         Err(error) => {
             report::error_line(Some(&origin), &error.to_string());

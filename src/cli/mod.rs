@@ -64,8 +64,9 @@ impl ConvertArgs {
 }
 
 impl ReadArgs {
-    fn options(&self) -> IngestOptions {
+    fn options(&self, source_path: Option<&str>) -> IngestOptions {
         IngestOptions {
+            source_path: source_path.map(str::to_owned),
             from: self.from.clone(),
             max_bytes: self.max_bytes,
             keep_boilerplate: self.keep_boilerplate,

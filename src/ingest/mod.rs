@@ -24,9 +24,12 @@ pub struct Input<'a> {
     pub path: Option<&'a str>,
 }
 
-/// Options that change how documents are read.
+/// Options that change how documents are read, and the document's name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IngestOptions {
+    /// The document's path or archive entry: recorded as `source.path`, and its extension picks
+    /// the reader when the content does not say which format it is.
+    pub source_path: Option<String>,
     /// Force a reader by name ("text", "json"); sniffing decides otherwise.
     pub from: Option<String>,
     /// Inputs larger than this many bytes are refused.
@@ -41,9 +44,20 @@ pub const DEFAULT_MAX_BYTES: u64 = 50 * 1024 * 1024;
 impl Default for IngestOptions {
     fn default() -> Self {
         IngestOptions {
+            source_path: None,
             from: None,
             max_bytes: DEFAULT_MAX_BYTES,
             keep_boilerplate: false,
+        }
+    }
+}
+
+impl IngestOptions {
+    /// Default options for a document with this path or name.
+    pub fn named(path: impl Into<String>) -> Self {
+        IngestOptions {
+            source_path: Some(path.into()),
+            ..IngestOptions::default()
         }
     }
 }
