@@ -3,7 +3,7 @@
 //!
 //! The flow runs one way: [`ingest`] (bytes → raw blocks) → [`clean`] (drop boilerplate, saying
 //! why) → [`extract`] (people, questions, sections, key points) → [`model::Session`] →
-//! [`render`] (one renderer per format, in parallel). Only [`batch`] touches the file system.
+//! [`render`](mod@render) (one renderer per format, in parallel). Only [`batch`] touches the file system.
 //!
 //! ```
 //! use rapporteur::{normalise, render, Format, IngestOptions, RenderContext, Style, FontSet};

@@ -139,6 +139,18 @@ pub static RENDERERS: &[&dyn Renderer] = &[
 ];
 
 /// Renders one session to one format.
+///
+/// ```
+/// use rapporteur::{normalise, render, Format, FontSet, IngestOptions, RenderContext, Style};
+///
+/// let session = normalise(b"Closing plenary\n\nThanks to all.\n", &IngestOptions::default())?;
+/// let style = Style::built_in("default")?;
+/// let fonts = FontSet::embedded();
+/// let cx = RenderContext { style: &style, fonts: &fonts, timestamp: 0, wrap: None };
+/// let text = render(&session, Format::Txt, &cx)?.bytes;
+/// assert!(String::from_utf8(text)?.starts_with("# Closing plenary\n"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn render(
     session: &Session,
     format: Format,
@@ -148,6 +160,19 @@ pub fn render(
 }
 
 /// Renders one session to several formats in parallel; results come back in `formats` order.
+///
+/// ```
+/// use rapporteur::{normalise, render_all, Format, FontSet, IngestOptions, RenderContext, Style};
+///
+/// let session = normalise(b"Closing plenary\n\nThanks to all.\n", &IngestOptions::default())?;
+/// let style = Style::built_in("large-print")?;
+/// let fonts = FontSet::embedded();
+/// let cx = RenderContext { style: &style, fonts: &fonts, timestamp: 0, wrap: None };
+/// let results = render_all(&session, &[Format::Md, Format::Json], &cx);
+/// assert_eq!(results[0].0, Format::Md);
+/// assert!(results.iter().all(|(_, r)| r.is_ok()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn render_all(
     session: &Session,
     formats: &[Format],
