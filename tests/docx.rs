@@ -13,7 +13,10 @@ use serde_json::Value;
 
 use crate::common::{check_golden, require_tool, seed, tool_output};
 
-const STYLES: [&str; 2] = ["default", "large-print"];
+/// Every built-in style: a style changes presentation, never content.
+fn built_in_styles() -> impl Iterator<Item = &'static str> {
+    rapporteur::style::BUILT_IN.iter().map(|(name, _)| *name)
+}
 
 fn person(name: &str, role: Option<&str>, organisation: Option<&str>) -> Person {
     Person {
@@ -391,7 +394,10 @@ fn block_lines(blocks: &Value, prefix: &str, out: &mut Vec<String>) {
             "Div" => block_lines(&content[1], prefix, out),
             // comrak separates two adjacent lists with `<!-- end list -->`; a comment is not
             // content, and the DOCX keeps the lists apart with two numIds instead.
-            "RawBlock" if content[1].as_str().is_some_and(|raw| raw.starts_with("<!--")) => {}
+            "RawBlock"
+                if content[1]
+                    .as_str()
+                    .is_some_and(|raw| raw.starts_with("<!--")) => {}
             other => out.push(format!("{prefix}<{other}>")),
         }
     }
@@ -437,7 +443,7 @@ fn docx_shows_what_markdown_shows_through_pandoc() {
         // comrak writes CommonMark; pandoc's `markdown` would add smart quotes and other
         // extensions our writer never meant.
         let expected = pandoc_lines(&md_path, "commonmark+yaml_metadata_block");
-        for style in STYLES {
+        for style in built_in_styles() {
             let docx_path = dir.path().join(format!("{name}-{style}.docx"));
             std::fs::write(&docx_path, render(&session, Format::Docx, style)).unwrap();
             let actual = pandoc_lines(&docx_path, "docx");
@@ -647,6 +653,24 @@ fn docx_large_print_sizes_come_from_the_style() {
         assert!(twips >= 1417, "{side} margin {twips} twips is under 25 mm");
     }
     assert!(document.find_all("w:i").is_empty(), "no italics");
+    assert!(
+        document
+            .find_all("w:jc")
+            .iter()
+            .all(|jc| jc.attr("w:val") != Some("both")),
+        "left aligned, never justified"
+    );
+    let settings = Element::parse(&part(&docx, "word/settings.xml"));
+    assert!(
+        settings.find_all("w:autoHyphenation").is_empty(),
+        "no hyphenation"
+    );
+    let fonts = defaults
+        .child("w:rPrDefault")
+        .and_then(|r| r.child("w:rPr"))
+        .and_then(|r| r.child("w:rFonts"))
+        .expect("body font in docDefaults");
+    assert_eq!(fonts.attr("w:ascii"), Some("DejaVu Sans"), "the PDF's font");
 
     let default = render(&rich_session(), Format::Docx, "default");
     let default_styles = Element::parse(&part(&default, "word/styles.xml"));
@@ -746,7 +770,7 @@ fn docx_golden_projection_per_style() {
     let dir = tempfile::tempdir().unwrap();
     for (name, session) in sessions() {
         let mut projections = Vec::new();
-        for style in STYLES {
+        for style in built_in_styles() {
             let path = dir.path().join(format!("{name}-{style}.docx"));
             std::fs::write(&path, render(&session, Format::Docx, style)).unwrap();
             let markdown = tool_output(
@@ -766,6 +790,8 @@ fn docx_golden_projection_per_style() {
             projections.push(markdown);
         }
         // A style changes presentation, never content.
-        assert_eq!(projections[0], projections[1], "{name}");
+        for other in &projections[1..] {
+            assert_eq!(&projections[0], other, "{name}");
+        }
     }
 }
