@@ -232,7 +232,9 @@ fn run_property_rank(qualified: &[u8]) -> usize {
 }
 
 /// Rewrites `styles.xml`, adding `<name w:val="value"/>` elements to the run properties of
-/// `w:docDefaults` (replacing ones already there), each at its place in the schema order.
+/// `w:docDefaults` (replacing empty elements of the same name), each at its place in the schema
+/// order. docx-rs writes no `w:color` or `w:lang` there today; the replacement keeps a future
+/// docx-rs that does from producing two.
 fn add_run_defaults(styles: &[u8], additions: &[(&str, &str)]) -> Result<Vec<u8>, RenderError> {
     let mut pending: Vec<(usize, &str, String)> = additions
         .iter()
