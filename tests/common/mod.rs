@@ -1,4 +1,5 @@
 //! Shared test helpers: running the binary, external tools, golden files, the corpus.
+#![allow(dead_code)] // shared helpers: each test module uses a subset
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
