@@ -162,7 +162,7 @@ fn rich_session() -> Session {
 }
 
 fn seed_session() -> Session {
-    rapporteur::normalise(&seed(), Some("seed.txt"), &Default::default()).unwrap()
+    rapporteur::normalise(&seed(), &rapporteur::IngestOptions::named("seed.txt")).unwrap()
 }
 
 /// Both test sessions, named for golden files and messages.

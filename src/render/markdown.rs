@@ -31,7 +31,7 @@ impl Renderer for Markdown {
             format: "md",
             reason: e.to_string(),
         })?;
-        Ok(Rendered::clean(out.into_bytes()))
+        Ok(Rendered::clean(without_list_separators(out).into_bytes()))
     }
 }
 
@@ -52,17 +52,23 @@ fn build_tree<'a>(arena: &'a Arena<'a>, view: &DocumentView, session: &Session) 
         NodeValue::FrontMatter(front_matter(session)),
     );
     heading(arena, root, 1, &view.title);
+    // Alternates for each list that directly follows another, so they stay two lists.
+    let mut alternate = false;
     if !view.meta.is_empty() {
-        let list = list(arena, root, false);
+        let list = list(arena, root, false, alternate);
         for line in &view.meta {
-            let item = item(arena, list, false);
+            let item = item(arena, list, false, alternate);
             let para = add(arena, Some(item), NodeValue::Paragraph);
             let label = add(arena, Some(para), NodeValue::Strong);
             text(arena, label, &format!("{}:", line.label));
             text(arena, para, &format!(" {}", line.value));
         }
+        alternate = true;
     }
     for node in &view.nodes {
+        if !matches!(node, Node::List { .. }) {
+            alternate = false;
+        }
         match node {
             Node::Heading { level, text: t } => heading(arena, root, *level, t),
             Node::Paragraph { text: t, speaker } => {
@@ -81,17 +87,58 @@ fn build_tree<'a>(arena: &'a Arena<'a>, view: &DocumentView, session: &Session) 
                 items,
                 kind,
             } => {
-                let list = list(arena, root, *ordered);
+                let list = list(arena, root, *ordered, alternate);
                 for entry in items {
-                    let item = item(arena, list, *ordered);
+                    let item = item(arena, list, *ordered, alternate);
                     let para = add(arena, Some(item), NodeValue::Paragraph);
                     text(arena, para, &item_text(entry, *kind));
                 }
+                alternate = !alternate;
             }
         }
     }
     root
 }
+
+/// comrak separates adjacent lists with an `<!-- end list -->` comment, which is raw HTML (banned
+/// from our output). CommonMark ends a list when the bullet character or the ordered delimiter
+/// changes, so the comment is dropped and the bullet of the list after it switches between `-`
+/// and `*` (comrak writes one bullet character for the whole document; ordered lists already
+/// alternate their delimiter in the tree).
+fn without_list_separators(markdown: String) -> String {
+    if !markdown.contains(LIST_SEPARATOR) {
+        return markdown;
+    }
+    let mut out = String::with_capacity(markdown.len());
+    let mut swapped = false;
+    for line in markdown.split_inclusive('\n') {
+        if line.trim_end() == LIST_SEPARATOR {
+            swapped = !swapped;
+            continue;
+        }
+        match line.strip_prefix("- ") {
+            Some(rest) if swapped => {
+                out.push_str("* ");
+                out.push_str(rest);
+            }
+            _ => {
+                let is_list_line = line.trim().is_empty()
+                    || line.starts_with(' ')
+                    || line.starts_with(|c: char| c.is_ascii_digit());
+                if !is_list_line {
+                    swapped = false;
+                }
+                out.push_str(line);
+            }
+        }
+    }
+    while out.contains("\n\n\n") {
+        out = out.replace("\n\n\n", "\n\n");
+    }
+    out
+}
+
+const LIST_SEPARATOR: &str = "<!-- end list -->";
 
 fn item_text(item: &Item, kind: ListKind) -> String {
     match (kind, &item.detail, &item.attribution) {
@@ -151,7 +198,7 @@ fn speaker_label<'a>(arena: &'a Arena<'a>, para: Tree<'a>, speaker: Option<&str>
     }
 }
 
-fn list_meta(ordered: bool) -> NodeList {
+fn list_meta(ordered: bool, alternate: bool) -> NodeList {
     NodeList {
         list_type: if ordered {
             ListType::Ordered
@@ -161,17 +208,80 @@ fn list_meta(ordered: bool) -> NodeList {
         marker_offset: 0,
         padding: if ordered { 3 } else { 2 },
         start: 1,
-        delimiter: ListDelimType::Period,
-        bullet_char: b'-',
+        delimiter: if alternate {
+            ListDelimType::Paren
+        } else {
+            ListDelimType::Period
+        },
+        bullet_char: if alternate { b'*' } else { b'-' },
         tight: true,
         is_task_list: false,
     }
 }
 
-fn list<'a>(arena: &'a Arena<'a>, root: Tree<'a>, ordered: bool) -> Tree<'a> {
-    add(arena, Some(root), NodeValue::List(list_meta(ordered)))
+fn list<'a>(arena: &'a Arena<'a>, root: Tree<'a>, ordered: bool, alternate: bool) -> Tree<'a> {
+    add(
+        arena,
+        Some(root),
+        NodeValue::List(list_meta(ordered, alternate)),
+    )
 }
 
-fn item<'a>(arena: &'a Arena<'a>, list: Tree<'a>, ordered: bool) -> Tree<'a> {
-    add(arena, Some(list), NodeValue::Item(list_meta(ordered)))
+fn item<'a>(arena: &'a Arena<'a>, list: Tree<'a>, ordered: bool, alternate: bool) -> Tree<'a> {
+    add(
+        arena,
+        Some(list),
+        NodeValue::Item(list_meta(ordered, alternate)),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, Section, Source};
+    use crate::style::{FontSet, Style};
+
+    #[test]
+    fn adjacent_lists_stay_apart_without_raw_html() {
+        let mut session = Session::new(
+            "T",
+            Source {
+                path: None,
+                format: "text".into(),
+                sha256: String::new(),
+            },
+        );
+        let list = |items: &[&str], ordered| Block::List {
+            items: items.iter().map(|i| i.to_string()).collect(),
+            ordered,
+        };
+        session.sections.push(Section {
+            heading: Some("H".into()),
+            level: 1,
+            blocks: vec![
+                list(&["a", "b"], false),
+                list(&["c"], false),
+                list(&["d"], true),
+                list(&["e"], true),
+            ],
+        });
+        let style = Style::built_in("default").expect("built-in style");
+        let fonts = FontSet::embedded();
+        let cx = RenderContext {
+            style: &style,
+            fonts: &fonts,
+            timestamp: 0,
+            wrap: None,
+        };
+        let out = String::from_utf8(Markdown.render(&session, &cx).expect("renders").bytes)
+            .expect("UTF-8");
+        assert!(!out.contains("<!--"), "{out}");
+        let arena = Arena::new();
+        let root = comrak::parse_document(&arena, &out, &options());
+        let lists = root
+            .children()
+            .filter(|n| matches!(n.data.borrow().value, NodeValue::List(_)))
+            .count();
+        assert_eq!(lists, 4, "{out}");
+    }
 }
