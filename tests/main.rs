@@ -1,6 +1,7 @@
 //! The integration tests, one binary (it links once).
 #![allow(clippy::unwrap_used)]
 
+mod check;
 mod cli;
 mod common;
 mod determinism;
