@@ -205,14 +205,13 @@ fn check_language(styles: Option<&Document>, findings: &mut Vec<Finding>) {
 
 /// What the checks need from `word/styles.xml`, by style id.
 struct Styles {
-    /// Style id → (its `w:basedOn`, its own outline level (0-based), whether its runs are bold,
-    /// whether it numbers its paragraphs).
     by_id: BTreeMap<String, StyleFacts>,
 }
 
-#[derive(Default)]
+/// One style's own facts; inherited ones are found by following `based_on`.
 struct StyleFacts {
     based_on: Option<String>,
+    /// 0-based, as in `w:outlineLvl` (0 = Heading 1, 9 = body text).
     outline_level: Option<u8>,
     is_bold: bool,
     has_numbering: bool,
@@ -469,7 +468,12 @@ fn check_spacing(body: Node, paragraphs: &[Paragraph], findings: &mut Vec<Findin
         .children()
         .filter(|n| is_w(n, "p") || is_w(n, "tbl"))
         .collect();
-    let paragraph_of = |node: &Node| paragraphs.iter().find(|p| p.node == *node);
+    // Keyed by the element's byte offset in the part: unique, and cheap to look up in long files.
+    let by_offset: BTreeMap<usize, &Paragraph> = paragraphs
+        .iter()
+        .map(|p| (p.node.range().start, p))
+        .collect();
+    let paragraph_of = |node: &Node| by_offset.get(&node.range().start).copied();
     let is_empty_paragraph = |node: &Node| paragraph_of(node).is_some_and(Paragraph::is_empty);
     let mut index = 0;
     while index < blocks.len() {

@@ -336,7 +336,7 @@ pub(crate) fn vague_link_text(text: &str) -> Option<&'static str> {
     ];
     VAGUE
         .contains(&lower.as_str())
-        .then_some("not descriptive (\"click here\")")
+        .then_some("not descriptive: it does not say where the link goes")
 }
 
 /// Shortens a quoted piece of document text for a one-line message.

@@ -287,9 +287,10 @@ impl<'a> Audit<'a> {
     }
 
     /// PDF/UA-1 7.21.4.1: every font program is embedded. Type 0 fonts are checked through their
-    /// descendant font, and Type 3 fonts draw their glyphs in the file itself.
+    /// descendant font (an object of its own, or inline in `/DescendantFonts`), and Type 3 fonts
+    /// draw their glyphs in the file itself.
     fn check_fonts(&mut self) {
-        let mut reported = BTreeSet::new();
+        let mut fonts: Vec<&Dictionary> = Vec::new();
         for object in self.document.objects.values() {
             let Ok(font) = object.as_dict() else {
                 continue;
@@ -297,6 +298,13 @@ impl<'a> Audit<'a> {
             if !font.has_type(b"Font") {
                 continue;
             }
+            fonts.push(font);
+            if let Some(Object::Array(descendants)) = self.get(font, b"DescendantFonts") {
+                fonts.extend(descendants.iter().filter_map(|d| d.as_dict().ok()));
+            }
+        }
+        let mut reported = BTreeSet::new();
+        for font in fonts {
             let subtype = font
                 .get(b"Subtype")
                 .and_then(Object::as_name)
@@ -309,18 +317,19 @@ impl<'a> Audit<'a> {
                     .iter()
                     .any(|key| d.has(key))
             });
-            if !embedded {
-                let name = font
-                    .get(b"BaseFont")
-                    .and_then(Object::as_name)
-                    .map(|n| String::from_utf8_lossy(n).into_owned())
-                    .unwrap_or_else(|_| "(unnamed)".into());
-                if reported.insert(name.clone()) {
-                    self.findings.push(FONTS_EMBEDDED.finding(
-                        format!("font {name} is not embedded"),
-                        self.first_page_using(font),
-                    ));
-                }
+            if embedded {
+                continue;
+            }
+            let name = font
+                .get(b"BaseFont")
+                .and_then(Object::as_name)
+                .map(|n| String::from_utf8_lossy(n).into_owned())
+                .unwrap_or_else(|_| "(unnamed)".into());
+            if reported.insert(name.clone()) {
+                self.findings.push(FONTS_EMBEDDED.finding(
+                    format!("font {name} is not embedded"),
+                    self.first_page_using(font),
+                ));
             }
         }
     }

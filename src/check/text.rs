@@ -191,7 +191,7 @@ fn check_file_shape(text: &str, findings: &mut Vec<Finding>) {
     if let Some(first) = cr_lines.first() {
         findings.push(LF.finding(
             format!(
-                "carriage return (CR) line endings on {} line(s)",
+                "CRLF line endings (a carriage return) on {} line(s), the first",
                 cr_lines.len()
             ),
             Some(Location::Line(*first)),
@@ -288,9 +288,10 @@ fn heading(line: &str) -> Option<(usize, &str)> {
 fn check_title_and_metadata(lines: &[&str], findings: &mut Vec<Finding>) {
     match lines.first().map(|l| heading(l)) {
         Some(Some((1, _))) => {}
-        Some(_) => findings.push(
-            TITLE_FIRST.finding("line 1 is not a `# Title` heading", Some(Location::Line(1))),
-        ),
+        Some(_) => findings.push(TITLE_FIRST.finding(
+            "the first line is not a `# Title` heading",
+            Some(Location::Line(1)),
+        )),
         None => return,
     }
     for (index, line) in lines.iter().enumerate().skip(1) {
