@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod accessibility;
+mod check;
 mod cli;
 mod common;
 mod determinism;

@@ -100,6 +100,14 @@ pub enum Command {
         after_help = "Examples:\n  rapporteur man > rapporteur.1\n  rapporteur man | man -l -"
     )]
     Man,
+    /// Audit PDF, DOCX, Markdown or text files against the accessibility rules.
+    ///
+    /// Each file, ours or anyone's, is checked against the rules of its format (tagging, language,
+    /// title, one H1, no skipped heading levels, real lists, embedded fonts, the accessible-text
+    /// profile, …). Every finding is one line with a rule id and, where possible, a page,
+    /// paragraph or line; `--list-rules` prints the rule table.
+    #[command(after_help = CHECK_EXAMPLES)]
+    Check(CheckArgs),
     /// Print the JSON Schema of the session model (rapporteur/session/v1).
     #[command(after_help = "Examples:\n  rapporteur schema > session-v1.schema.json")]
     Schema,
@@ -116,6 +124,32 @@ Examples:
   rapporteur completions bash > ~/.local/share/bash-completion/completions/rapporteur
   rapporteur completions zsh > ~/.zfunc/_rapporteur
   rapporteur completions fish > ~/.config/fish/completions/rapporteur.fish";
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  rapporteur check outputs/seed.pdf outputs/seed.docx   audit two files, one line per finding
+  rapporteur check --json outputs/*.md                  a summary for scripts on standard output
+  rapporteur check --as txt notes                       a file whose name does not say its format
+  rapporteur check --list-rules                         every rule id and what it checks
+
+Exit status: 0 every file passed, 1 a rule failed or a file could not be read, 2 usage error.";
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files to audit; the format comes from the content (PDF, DOCX) or the extension (.md, .txt).
+    #[arg(value_name = "FILE", required_unless_present = "list_rules")]
+    pub files: Vec<PathBuf>,
+    /// Audit every file as this format: pdf, docx, md or txt.
+    #[arg(long = "as", value_name = "FORMAT")]
+    pub kind: Option<String>,
+    /// Print a machine-readable summary on standard output (finding lines go to standard error).
+    #[arg(long)]
+    pub json: bool,
+    /// Print the rule table (id, severity, what it checks) and exit.
+    #[arg(long)]
+    pub list_rules: bool,
+}
 
 /// Arguments of `styles`.
 #[derive(Debug, Args)]

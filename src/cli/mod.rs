@@ -3,6 +3,7 @@
 //! errors that exit 2; a failed document is one `error:` line and exit 1.
 
 mod args;
+mod check;
 mod convert;
 mod info;
 mod inspect;
@@ -31,6 +32,7 @@ pub fn run() -> ExitCode {
     let outcome = match cli.command {
         Some(Command::Convert(args)) => convert::run(args),
         Some(Command::Inspect(args)) => inspect::run(args),
+        Some(Command::Check(args)) => check::run(args),
         Some(Command::Formats) => info::formats(),
         Some(Command::Styles(args)) => info::styles(args),
         Some(Command::Completions { shell }) => info::completions(shell),
