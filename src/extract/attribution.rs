@@ -33,7 +33,8 @@ pub fn trailing(text: &str) -> Option<Attribution<'_>> {
         }
     }
     // "… Action: Rick", "… talksAction: all", "… slot(s) Action: All?"
-    let lower = t.to_lowercase();
+    // ASCII lower-casing keeps byte offsets, so positions found in `lower` index `t`.
+    let lower = t.to_ascii_lowercase();
     for label in cues::ACTION_LABELS {
         let cue = format!("{label}:");
         if let Some(at) = lower.rfind(&cue) {

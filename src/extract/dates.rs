@@ -29,8 +29,13 @@ pub fn find_date(text: &str) -> Option<&str> {
         }
         if let Some(s) = start {
             // "1-16 de julho": the day is the end of the range.
-            if let Some(dash) = tokens[s].1.rfind(['-', '–']) {
-                start_offset = dash + 1;
+            if let Some((dash, c)) = tokens[s]
+                .1
+                .char_indices()
+                .filter(|(_, c)| matches!(c, '-' | '–'))
+                .last()
+            {
+                start_offset = dash + c.len_utf8();
             }
         }
         let mut end = m;
@@ -194,6 +199,11 @@ mod tests {
         assert_eq!(find_date("on 2016-11-08."), Some("2016-11-08"));
         assert_eq!(find_date("WS 12 2020"), None);
         assert_eq!(find_date("held in Lyon in April 2016"), None);
+    }
+
+    #[test]
+    fn date_range_with_en_dash() {
+        assert_eq!(find_date("Dia 1–16 de julho"), Some("16 de julho"));
     }
 
     #[test]
