@@ -32,8 +32,7 @@ pub fn find_date(text: &str) -> Option<&str> {
             if let Some((dash, c)) = tokens[s]
                 .1
                 .char_indices()
-                .filter(|(_, c)| matches!(c, '-' | '–'))
-                .last()
+                .rfind(|(_, c)| matches!(c, '-' | '–'))
             {
                 start_offset = dash + c.len_utf8();
             }
