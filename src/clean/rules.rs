@@ -641,7 +641,7 @@ fn host_page_title(line: &str) -> Option<&str> {
     (digits > 0 && !title.trim().is_empty()).then_some(title.trim())
 }
 
-/// A short line ending in a two-letter language code ("HYDERABAD – Public Forum 2 EN").
+/// A short line ending in a two-letter language code ("LISBON – Open Forum 3 EN").
 pub fn is_running_header(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     words.len() >= 3

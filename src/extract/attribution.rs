@@ -1,7 +1,7 @@
 //! Attributions of points to people: "… (Name)", "… — Name", "… (Action: Name)", "Name: …",
 //! and matching the name as written to a known person, including spelling variants
-//! ("Michelle Woods" for "Michele Woods"), surnames alone ("Orsmond") and first names alone
-//! ("Patrick") when only one person has them.
+//! ("Johanne Ekberg" for "Johane Ekberg"), surnames alone ("Ekberg") and first names alone
+//! ("Pat") when only one person has them.
 
 use super::cues;
 use super::shapes;
@@ -32,7 +32,7 @@ pub fn trailing(text: &str) -> Option<Attribution<'_>> {
             });
         }
     }
-    // "… Action: Rick", "… talksAction: all", "… slot(s) Action: All?"
+    // "… Action: Dana", "… talksAction: all", "… slot(s) Action: All?"
     // ASCII lower-casing keeps byte offsets, so positions found in `lower` index `t`.
     let lower = t.to_ascii_lowercase();
     for label in cues::ACTION_LABELS {
@@ -73,7 +73,7 @@ fn action_value(inner: &str) -> Option<&str> {
     cues::is_in(cues::ACTION_LABELS, &label.trim().to_lowercase()).then_some(value.trim())
 }
 
-/// A name as attributions write it: one to four capitalised words ("Orsmond", "Michel Quillé").
+/// A name as attributions write it: one to four capitalised words ("Ekberg", "Ana Silva").
 fn is_name_like(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     (1..=4).contains(&words.len())
@@ -206,7 +206,7 @@ mod tests {
                 sha256: String::new(),
             },
         );
-        for name in ["Ann Lee", "Michele Woods", "Patrick Feeley"] {
+        for name in ["Ann Lee", "Johane Ekberg", "Pat Quinlan"] {
             s.speakers.push(Person {
                 name: name.into(),
                 role: None,
@@ -229,8 +229,8 @@ mod tests {
 
     #[test]
     fn attribution_action_item() {
-        let a = trailing("Book the rooms (Action: Patrick)").unwrap();
-        assert_eq!((a.text, a.name), ("Book the rooms", "Patrick"));
+        let a = trailing("Book the rooms (Action: Pat)").unwrap();
+        assert_eq!((a.text, a.name), ("Book the rooms", "Pat"));
         let a = trailing("Reach out to everyone Action: All?").unwrap();
         assert_eq!((a.text, a.name), ("Reach out to everyone", "All"));
     }
@@ -245,11 +245,11 @@ mod tests {
     fn resolve_variants_and_surnames() {
         let s = session();
         assert_eq!(
-            resolve(&s, "Michelle Woods"),
+            resolve(&s, "Johanne Ekberg"),
             Some((PersonGroup::Speakers, 1))
         );
         assert_eq!(resolve(&s, "Lee"), Some((PersonGroup::Speakers, 0)));
-        assert_eq!(resolve(&s, "Patrick"), Some((PersonGroup::Speakers, 2)));
+        assert_eq!(resolve(&s, "Pat"), Some((PersonGroup::Speakers, 2)));
         assert_eq!(resolve(&s, "All"), None);
     }
 }

@@ -237,7 +237,7 @@ pub const SECTION_NAMES: &[&str] = &[
 /// Headings that may stand above the title without being the session's own title.
 pub const PRE_TITLE_HEADINGS: &[&str] = &["agenda", "programme", "program", "programa", "minutes"];
 
-/// Labels that introduce an action item in minutes ("(Action: Patrick)").
+/// Labels that introduce an action item in minutes ("(Action: Pat)").
 pub const ACTION_LABELS: &[&str] = &["action", "actions", "action item", "ação", "acción"];
 
 /// Words in a speaker's first turn that show they open and run the session.
@@ -296,7 +296,7 @@ pub const REGIONAL_GROUPS: &[&str] = &[
     "intergovernmental organization",
 ];
 
-/// Countries, matched against a whole affiliation segment ("NETHOOD, Switzerland"): a country
+/// Countries, matched against a whole affiliation segment ("Acme, Switzerland"): a country
 /// written alone after an organisation is not part of it.
 #[rustfmt::skip]
 pub const COUNTRIES: &[&str] = &[

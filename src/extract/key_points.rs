@@ -1,6 +1,6 @@
 //! Key points: the items listed under "Lessons learned", "Key takeaways", "Recommendations",
 //! "Way forward" and the like; a list introduced by a paragraph that announces key findings or
-//! messages and ends with a colon; and action items in minutes ("… (Action: Rick)"). Points
+//! messages and ends with a colon; and action items in minutes ("… (Action: Dana)"). Points
 //! leave the body (their heading stays as a section) and keep the index of that section. An
 //! attribution is split off only when it names a known person; otherwise the text stays whole.
 
@@ -86,8 +86,8 @@ fn note_alias(session: &mut Session, group: PersonGroup, index: usize, written: 
     }
 }
 
-/// Action items in minutes' paragraphs: "Patrick will book rooms (Action: Patrick)More rooms
-/// (Action: Patrick)". A paragraph leaves the body when each of its actions names a known
+/// Action items in minutes' paragraphs: "Pat will book rooms (Action: Pat)More rooms
+/// (Action: Pat)". A paragraph leaves the body when each of its actions names a known
 /// person; otherwise it stays whole.
 fn action_items(session: &mut Session) -> Vec<KeyPoint> {
     let mut out = Vec::new();

@@ -97,7 +97,7 @@ fn apply_metadata(session: &mut Session, metadata: &[(String, String)]) {
     }
 }
 
-/// A transcript's page header glued to the start of a line ("HYDERABAD – Forum 2 EN Note: …"):
+/// A transcript's page header glued to the start of a line ("LISBON – Forum 3 EN Note: …"):
 /// the header goes to `removed` like its stand-alone copies, the rest of the line stays.
 fn strip_running_headers(items: &mut [sections::Item], removed: &mut Vec<Removal>) {
     let headers: Vec<(String, String)> = removed
@@ -149,7 +149,7 @@ fn add_speakers(session: &mut Session, speakers: Vec<(String, Option<String>, St
 }
 
 /// A person named alone under a "Moderator" label who is listed with an affiliation elsewhere
-/// (an "Organizer 2: Kevon Swift, LACNIC" line) gets that affiliation.
+/// (an "Organizer 2: Bo Li, Example Registry" line) gets that affiliation.
 fn fill_affiliations(session: &mut Session) {
     let known: Vec<Person> = session
         .people()
@@ -172,7 +172,7 @@ fn fill_affiliations(session: &mut Session) {
     }
 }
 
-/// "Page history last edited by Mary Murphy 9 years, 3 months ago" → by and when;
+/// "Page history last edited by Ann Lee 9 years, 3 months ago" → by and when;
 /// "This page was last edited on 3 May 2021, at 10:00." → when.
 fn last_edited(removal: &Removal) -> Option<LastEdited> {
     if !removal.reason.starts_with("page-history:") {
@@ -224,10 +224,10 @@ mod tests {
     #[test]
     fn last_edited_pbworks() {
         let e = last_edited(&removal(
-            "Page history last edited by Mary Murphy 9 years, 3 months ago",
+            "Page history last edited by Ann Lee 9 years, 3 months ago",
         ))
         .unwrap();
-        assert_eq!(e.by.as_deref(), Some("Mary Murphy"));
+        assert_eq!(e.by.as_deref(), Some("Ann Lee"));
         assert_eq!(e.when.as_deref(), Some("9 years, 3 months ago"));
     }
 

@@ -1,7 +1,7 @@
 //! People lines in the forms real reports use: "Name, Role, Organisation", "Name (Organisation)",
 //! "Name – Role at Organisation", a name alone under a "Moderator" label, several names after
 //! "Facilitators:", and IGF roster lines whose stakeholder group, UN regional group and country
-//! are not organisations ("Phet Sayo, Government, Western European and Others Group (WEOG)").
+//! are not organisations ("Ana Silva, Government, Western European and Others Group (WEOG)").
 
 use super::cues;
 use super::shapes::{self, leading_name, split_top_level};
@@ -19,7 +19,7 @@ pub struct ParsedPerson {
     /// (a stakeholder group or country was dropped, an "at" joined role and organisation),
     /// the line stays in the body so that no word is lost.
     pub complete: bool,
-    /// Text glued to the end of the name when line breaks were lost ("Richard GreenAdditions
+    /// Text glued to the end of the name when line breaks were lost ("Ravi KumarAdditions
     /// to agenda" → "Additions to agenda"); it goes back to the body.
     pub rest: Option<String>,
 }
@@ -38,7 +38,7 @@ pub fn parse_person(text: &str) -> Option<ParsedPerson> {
         person.complete &= text.starts_with(name);
         return Some(person);
     }
-    // Lost line breaks: "Richard GreenAdditions/changes to agenda".
+    // Lost line breaks: "Ravi KumarAdditions to agenda".
     let (head, tail) = split_camel_join(text)?;
     if !shapes::is_person_name(head) {
         return None;
@@ -109,7 +109,7 @@ pub fn affiliation(segments: &[String]) -> (Option<String>, Option<String>, bool
             .trim_end_matches(['.', ';'])
             .trim()
             .to_owned();
-        // "SIDA (WEOG)": a regional group in parentheses after an organisation.
+        // "Acme (WEOG)": a regional group in parentheses after an organisation.
         if let Some(open) = s.rfind(" (")
             && s.ends_with(')')
             && is_group_or_country(&s[open + 2..s.len() - 1])
@@ -162,7 +162,7 @@ pub fn affiliation(segments: &[String]) -> (Option<String>, Option<String>, bool
     }
 }
 
-/// "Martel Innovate CEO" → ("Martel Innovate", "CEO"): role words written after an
+/// "Acme Labs CEO" → ("Acme Labs", "CEO"): role words written after an
 /// organisation's name.
 fn trailing_role(s: &str) -> Option<(&str, &str)> {
     let words = shapes::tokens_with_offsets(s);
@@ -177,7 +177,7 @@ fn trailing_role(s: &str) -> Option<(&str, &str)> {
     if first_role == n || first_role == 0 {
         return None;
     }
-    // "Social Researcher" is one role; "Martel Innovate CEO" is an organisation and a role:
+    // "Social Researcher" is one role; "Acme Labs CEO" is an organisation and a role:
     // split only after a name of two words or more, or before a role acronym.
     let acronym = words[first_role..]
         .iter()

@@ -4,7 +4,7 @@
 //! Plain text has no markup, so headings are recognised by shape: a short line after a blank
 //! line that does not end like a sentence, or a known section name ("Agenda", "Lessons
 //! learned:") wherever it stands. A short line straight after such a heading is its value
-//! ("Room" / "Salle VI"), not another heading.
+//! ("Room" / "Hall B"), not another heading.
 
 use super::cues;
 use super::dates;
@@ -28,8 +28,8 @@ pub const MAX_PROMPT_WORDS: usize = 30;
 /// A paragraph this long is prose: the header zone (title, people, dates) ends before it.
 pub const LONG_PARAGRAPH_WORDS: usize = 20;
 
-/// A line ending in a comma is continued on the next line when it is this short ("Sophie
-/// Huber," / "Director of …"): longer lines ending in a comma are verse or lists, kept apart.
+/// A line ending in a comma is continued on the next line when it is this short ("Ines
+/// Okafor," / "Director of …"): longer lines ending in a comma are verse or lists, kept apart.
 pub const MAX_CONTINUED_WORDS: usize = 12;
 
 /// What an item is.
@@ -121,7 +121,7 @@ fn line_item(text: &str) -> Item {
     Item::new(Kind::Text, text)
 }
 
-/// Joins a short line ending in a comma with the line after it ("Sophie Huber," / "Director
+/// Joins a short line ending in a comma with the line after it ("Ines Okafor," / "Director
 /// of …"), and a line continued by one starting in lower case (text wrapped by a mail client).
 fn join_wrapped(items: Vec<Item>) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
@@ -476,7 +476,7 @@ impl Walker<'_> {
         let mut label_kept = false;
         let single = found.len() == 1;
         for mut person in found {
-            // "Chair: Rick Johnson", "Note taker: …": with no other role written, the label
+            // "Chair: Dana Whitlock", "Note taker: …": with no other role written, the label
             // of a single person is their role in the session (a label over several names is
             // a list heading, not a role).
             if person.role.is_none() && !numbered && single {
@@ -601,7 +601,7 @@ mod tests {
     fn heading_short_line_after_blank() {
         assert!(is_heading_shape("Session teaser", &cx(true, false)));
         assert!(!is_heading_shape("Session teaser", &cx(false, false)));
-        assert!(!is_heading_shape("Salle VI", &cx(true, true)));
+        assert!(!is_heading_shape("Hall B", &cx(true, true)));
         assert!(!is_heading_shape("I mean I --", &cx(true, false)));
         assert!(!is_heading_shape(
             "Why don't we get started?",
@@ -629,9 +629,13 @@ mod tests {
 
     #[test]
     fn items_join_comma_continuation() {
-        let doc = crate::ingest::text::lines("Sophie Huber,\nDirector of Studies, UNIGE\n");
+        let doc =
+            crate::ingest::text::lines("Ines Okafor,\nDirector of Studies, Delta Institute\n");
         let items = items(&doc);
-        assert_eq!(items[0].text, "Sophie Huber, Director of Studies, UNIGE");
+        assert_eq!(
+            items[0].text,
+            "Ines Okafor, Director of Studies, Delta Institute"
+        );
     }
 
     #[test]

@@ -244,7 +244,7 @@ mod tests {
 
     #[test]
     fn title_not_a_one_word_heading() {
-        let items = [text("Room"), text("Salle VI")];
+        let items = [text("Room"), text("Hall B")];
         assert_eq!(find(&items, &[], &[], Some("dir/page.txt")).title, "page");
     }
 }

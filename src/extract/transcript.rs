@@ -1,4 +1,4 @@
-//! Speaker turns in transcripts and minutes: "MODERATOR: …", "BRAD WHITE: …" (also inside a
+//! Speaker turns in transcripts and minutes: "MODERATOR: …", "RUTH ABRAMS: …" (also inside a
 //! line, when a PDF page was flattened), "Ana Silva: …", "Ana Silva (Org): …", "> Ana Silva: …".
 //! Each turn becomes a paragraph with its `speaker`; the named speakers become people, and the
 //! one who opens the session (welcomes everyone) its moderator.
@@ -74,7 +74,7 @@ fn line_label(text: &str) -> Option<(String, Option<String>, String)> {
     Some((name.to_owned(), Some(org.trim().to_owned()), field.value))
 }
 
-/// Speaker labels in capitals inside a line ("… India BRAD WHITE: Ladies and …"): byte offset
+/// Speaker labels in capitals inside a line ("… India RUTH ABRAMS: Ladies and …"): byte offset
 /// of the label's start, the label, and the offset after its colon. Two words at least, so that
 /// an acronym before a colon is not taken for a speaker.
 fn inline_labels(text: &str) -> Vec<(usize, String, usize)> {
@@ -216,12 +216,12 @@ mod tests {
     #[test]
     fn transcript_labels_inside_a_flattened_line() {
         let mut items = vec![text(
-            "Forum 2 EN header BRAD WHITE: Please sit. STEVE CROCKER: Welcome to the forum.",
+            "Forum 2 EN header RUTH ABRAMS: Please sit. KOFI MENSAH: Welcome to the forum.",
         )];
         let speakers = mark_turns(&mut items);
         assert_eq!(items.len(), 3);
         assert_eq!(items[0].kind, Kind::Text);
-        assert_eq!(items[2].kind, Kind::Turn("STEVE CROCKER".into()));
+        assert_eq!(items[2].kind, Kind::Turn("KOFI MENSAH".into()));
         assert!(opens_session(&speakers[1].2));
     }
 
