@@ -129,10 +129,23 @@ pub(crate) fn lay_out(view: &DocumentView, style: &Style, fonts: &Fonts) -> Layo
     let mut composer = Composer::new(style, fonts);
 
     composer.heading(1, &view.title);
-    for meta in &view.meta {
+    let paragraph_space = style.text.space_after_pt;
+    for (index, meta) in view.meta.iter().enumerate() {
         let mut words = composer.words(FaceKind::Bold, &format!("{}:", meta.label));
         words.extend(composer.words(FaceKind::Regular, &meta.value));
-        composer.paragraph(Role::Paragraph, words, meta.value.clone(), 0.0, 0.0);
+        // Metadata lines are one group under the title: item spacing inside, paragraph after.
+        let space_after = if index + 1 < view.meta.len() {
+            ITEM_SPACE_SHARE * paragraph_space
+        } else {
+            paragraph_space
+        };
+        composer.paragraph(
+            Role::Paragraph,
+            words,
+            meta.value.clone(),
+            (0.0, 0.0),
+            space_after,
+        );
     }
     let mut list_count = 0;
     for node in &view.nodes {
@@ -140,12 +153,24 @@ pub(crate) fn lay_out(view: &DocumentView, style: &Style, fonts: &Fonts) -> Layo
             Node::Heading { level, text } => composer.heading(*level, text),
             Node::Paragraph { text, speaker } => {
                 let words = composer.spoken(speaker.as_deref(), text);
-                composer.paragraph(Role::Paragraph, words, text.clone(), 0.0, 0.0);
+                composer.paragraph(
+                    Role::Paragraph,
+                    words,
+                    text.clone(),
+                    (0.0, 0.0),
+                    paragraph_space,
+                );
             }
             Node::Quote { text, speaker } => {
                 let words = composer.spoken(speaker.as_deref(), text);
                 let indent = QUOTE_INDENT_EM * style.text.size_pt;
-                composer.paragraph(Role::Quote, words, text.clone(), indent, indent);
+                composer.paragraph(
+                    Role::Quote,
+                    words,
+                    text.clone(),
+                    (indent, indent),
+                    paragraph_space,
+                );
             }
             Node::List {
                 ordered,
@@ -303,8 +328,8 @@ impl<'a> Composer<'a> {
         role: Role,
         words: Vec<StyledWord>,
         text: String,
-        left_indent: f32,
-        right_indent: f32,
+        (left_indent, right_indent): (f32, f32),
+        space_after: f32,
     ) {
         if words.is_empty() {
             return;
@@ -317,7 +342,7 @@ impl<'a> Composer<'a> {
         let x = self.margin + left_indent;
         self.place_lines(&mut block, &lines, size, x, x);
         self.blocks.push(block);
-        self.y += self.style.text.space_after_pt;
+        self.y += space_after;
     }
 
     fn list(&mut self, list: usize, ordered: bool, items: &[Item], kind: ListKind) {
@@ -466,7 +491,14 @@ fn break_lines(
             Some(previous) => fonts.face(previous.face).space.width_em * size,
             None => 0.0,
         };
-        if line_width + space + width <= available + WIDTH_EPSILON_PT {
+        // A lone dash opens an attribution ("— Andy Orsmond"): never leave it at a line's end.
+        let glued = match pending.front() {
+            Some(next) if is_lone_dash(&word.shaped.text) => {
+                (fonts.face(word.face).space.width_em + next.shaped.width_em) * size
+            }
+            _ => 0.0,
+        };
+        if line_width + space + width + glued <= available + WIDTH_EPSILON_PT {
             line_width += space + width;
             line.push(word);
             continue;
@@ -496,6 +528,10 @@ fn break_lines(
         lines.push(line);
     }
     lines
+}
+
+fn is_lone_dash(text: &str) -> bool {
+    matches!(text, "—" | "–")
 }
 
 /// Cuts a shaped word after the last cluster that fits in `max_width_em` (at least one cluster).
@@ -633,6 +669,24 @@ mod tests {
             let runs = line_runs(line, &fonts, 10.0, (0.0, 0.0));
             let width: f32 = runs[0].glyphs.iter().map(|g| g.x_advance * 10.0).sum();
             assert!(width <= 80.0 + 1.0 || line.len() == 1, "{width}");
+        }
+    }
+
+    #[test]
+    fn a_dash_stays_with_the_name_after_it() {
+        let fonts = prepared(&FontSet::embedded()).unwrap();
+        let text = "Stay pragmatic (and a little bit patient)! — Andy Orsmond";
+        for width in (100..400).step_by(7) {
+            let lines = break_lines(
+                words(&fonts, text),
+                &fonts,
+                10.0,
+                width as f32,
+                width as f32,
+            );
+            for line in line_texts(&lines) {
+                assert!(!line.ends_with('—'), "{width}: {line:?}");
+            }
         }
     }
 
