@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
-use krilla::text::{Font, GlyphId, KrillaGlyph};
+use krilla::text::Font;
 use rustybuzz::{Direction, Script, ShapePlan, UnicodeBuffer};
 use yoke::{Yoke, Yokeable};
 
@@ -36,11 +36,27 @@ pub(crate) struct ShapedWord {
     /// replaced by U+FFFD and invisible control characters dropped.
     pub text: Box<str>,
     /// Glyphs with advances and offsets in em, text ranges into `text`.
-    pub glyphs: Box<[KrillaGlyph]>,
+    pub glyphs: Box<[ShapedGlyph]>,
     /// Sum of the advances, in em.
     pub width_em: f32,
     /// Characters the face has no glyph for (reported as a warning).
     pub missing: Box<[char]>,
+}
+
+/// One glyph of a shaped word. Kept compact (24 bytes) because the word caches hold
+/// hundreds of thousands of them; krilla's glyph type is built from it when a line is drawn.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ShapedGlyph {
+    /// Glyph index in the face.
+    pub id: u32,
+    /// Horizontal advance, in em.
+    pub x_advance: f32,
+    /// Offsets from the pen position, in em.
+    pub x_offset: f32,
+    pub y_offset: f32,
+    /// Byte range of the word's text this glyph stands for.
+    pub start: u32,
+    pub end: u32,
 }
 
 /// One parsed face: what krilla embeds and what rustybuzz shapes with.
@@ -65,9 +81,10 @@ pub(crate) struct FontFace {
 struct ShaperFace<'a>(rustybuzz::Face<'a>);
 
 /// Past this many distinct words per face the cache stops growing and further new words are
-/// shaped every time. 200,000 words is several times the vocabulary of a 10,000-document batch
-/// of session reports and stays under ~40 MB, the memory budget's share for fonts.
-const MAX_CACHED_WORDS: usize = 200_000;
+/// shaped every time. A cached word costs about 250 bytes (six 24-byte glyphs, its text, the
+/// map entry), so 100,000 words per face is ~25 MB: a fraction of the 200 MB batch budget, and
+/// more than the vocabulary of a 10,000-document batch of session reports.
+const MAX_CACHED_WORDS: usize = 100_000;
 
 /// How many font sets stay parsed. A CLI run uses one; tests and library users that build
 /// several `FontSet`s get the least recently used one dropped.
@@ -227,15 +244,14 @@ impl FontFace {
             let range = cluster_range(infos, index, text.len());
             let advance = position.x_advance as f32 / units_per_em;
             width_em += advance;
-            glyphs.push(KrillaGlyph::new(
-                GlyphId::new(info.glyph_id),
-                advance,
-                position.x_offset as f32 / units_per_em,
-                position.y_offset as f32 / units_per_em,
-                position.y_advance as f32 / units_per_em,
-                range,
-                None,
-            ));
+            glyphs.push(ShapedGlyph {
+                id: info.glyph_id,
+                x_advance: advance,
+                x_offset: position.x_offset as f32 / units_per_em,
+                y_offset: position.y_offset as f32 / units_per_em,
+                start: range.start,
+                end: range.end,
+            });
         }
         missing.sort_unstable();
         missing.dedup();
@@ -264,14 +280,15 @@ impl FontFace {
 
 /// The byte range of the text that glyph `index` belongs to: from its cluster to the next
 /// larger cluster value (clusters ascend for left-to-right text and descend for right-to-left).
-fn cluster_range(infos: &[rustybuzz::GlyphInfo], index: usize, text_len: usize) -> Range<usize> {
-    let start = infos[index].cluster as usize;
+fn cluster_range(infos: &[rustybuzz::GlyphInfo], index: usize, text_len: usize) -> Range<u32> {
+    let start = infos[index].cluster;
     let end = infos
         .iter()
-        .map(|info| info.cluster as usize)
+        .map(|info| info.cluster)
         .filter(|cluster| *cluster > start)
         .min()
-        .unwrap_or(text_len);
+        // A word is far shorter than 4 GiB; saturate rather than wrap if it ever is not.
+        .unwrap_or_else(|| u32::try_from(text_len).unwrap_or(u32::MAX));
     start..end
 }
 
@@ -298,8 +315,8 @@ mod tests {
         let fonts = prepared(&FontSet::embedded()).unwrap();
         let word = fonts.face(FaceKind::Regular).shape("Quillé’s");
         assert_eq!(&*word.text, "Quillé’s");
-        let covered: usize = word.glyphs.iter().map(|g| g.text_range.len()).sum();
-        assert_eq!(covered, word.text.len());
+        let covered: u32 = word.glyphs.iter().map(|g| g.end - g.start).sum();
+        assert_eq!(covered as usize, word.text.len());
         assert!(word.width_em > 3.0, "{}", word.width_em);
         assert!(word.missing.is_empty());
     }
@@ -311,6 +328,6 @@ mod tests {
         let word = fonts.face(FaceKind::Regular).shape("ok\u{4E2D}");
         assert_eq!(&*word.text, "ok\u{FFFD}");
         assert_eq!(&*word.missing, ['\u{4E2D}']);
-        assert!(word.glyphs.iter().all(|g| g.glyph_id.to_u32() != 0));
+        assert!(word.glyphs.iter().all(|g| g.id != 0));
     }
 }

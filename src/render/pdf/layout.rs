@@ -9,9 +9,9 @@
 
 use std::sync::Arc;
 
-use krilla::text::KrillaGlyph;
+use krilla::text::{GlyphId, KrillaGlyph};
 
-use super::fonts::{FaceKind, Fonts, ShapedWord};
+use super::fonts::{FaceKind, Fonts, ShapedGlyph, ShapedWord};
 use crate::render::view::{DocumentView, Item, ListKind, Node};
 use crate::style::Style;
 
@@ -538,9 +538,7 @@ fn is_lone_dash(text: &str) -> bool {
 /// Returns `None` when the word cannot be cut: one cluster, or right-to-left glyph order.
 fn split_word(word: &ShapedWord, max_width_em: f32) -> Option<(ShapedWord, ShapedWord)> {
     let glyphs = &word.glyphs;
-    let is_left_to_right = glyphs
-        .windows(2)
-        .all(|pair| pair[0].text_range.start <= pair[1].text_range.start);
+    let is_left_to_right = glyphs.windows(2).all(|pair| pair[0].start <= pair[1].start);
     if !is_left_to_right {
         return None;
     }
@@ -548,8 +546,7 @@ fn split_word(word: &ShapedWord, max_width_em: f32) -> Option<(ShapedWord, Shape
     let mut first_boundary = None;
     let mut width = 0.0;
     for (index, glyph) in glyphs.iter().enumerate() {
-        let starts_cluster =
-            index > 0 && glyph.text_range.start != glyphs[index - 1].text_range.start;
+        let starts_cluster = index > 0 && glyph.start != glyphs[index - 1].start;
         if starts_cluster {
             first_boundary.get_or_insert(index);
             if width > max_width_em {
@@ -560,21 +557,21 @@ fn split_word(word: &ShapedWord, max_width_em: f32) -> Option<(ShapedWord, Shape
         width += glyph.x_advance;
     }
     let cut = cut.or(first_boundary)?;
-    let byte = glyphs[cut].text_range.start;
-    let piece = |range: std::ops::Range<usize>, from: usize| {
-        let glyphs: Box<[KrillaGlyph]> = glyphs[range]
+    let byte = glyphs[cut].start;
+    let piece = |range: std::ops::Range<usize>, from: u32| -> Box<[ShapedGlyph]> {
+        glyphs[range]
             .iter()
-            .map(|g| {
-                let mut g = g.clone();
-                g.text_range = g.text_range.start - from..g.text_range.end - from;
-                g
+            .map(|g| ShapedGlyph {
+                start: g.start - from,
+                end: g.end - from,
+                ..*g
             })
-            .collect();
-        glyphs
+            .collect()
     };
     let head_glyphs = piece(0..cut, 0);
     let tail_glyphs = piece(cut..glyphs.len(), byte);
-    let width_of = |g: &[KrillaGlyph]| g.iter().map(|g| g.x_advance).sum();
+    let byte = byte as usize;
+    let width_of = |g: &[ShapedGlyph]| g.iter().map(|g| g.x_advance).sum();
     Some((
         ShapedWord {
             text: word.text[..byte].into(),
@@ -620,14 +617,22 @@ fn line_runs(line: &[StyledWord], fonts: &Fonts, size: f32, origin: (f32, f32)) 
     runs
 }
 
-/// Appends a shaped word to a run's text and glyphs, shifting its glyph ranges to match.
+/// Appends a shaped word to a run's text and its glyphs, with ranges shifted to match.
 pub(crate) fn append_word(text: &mut String, glyphs: &mut Vec<KrillaGlyph>, word: &ShapedWord) {
     let offset = text.len();
     text.push_str(&word.text);
     glyphs.extend(word.glyphs.iter().map(|glyph| {
-        let mut glyph = glyph.clone();
-        glyph.text_range = glyph.text_range.start + offset..glyph.text_range.end + offset;
-        glyph
+        let start = offset + glyph.start as usize;
+        let end = offset + glyph.end as usize;
+        KrillaGlyph::new(
+            GlyphId::new(glyph.id),
+            glyph.x_advance,
+            glyph.x_offset,
+            glyph.y_offset,
+            0.0,
+            start..end,
+            None,
+        )
     }));
 }
 
