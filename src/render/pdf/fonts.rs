@@ -292,10 +292,22 @@ fn cluster_range(infos: &[rustybuzz::GlyphInfo], index: usize, text_len: usize) 
     start..end
 }
 
-/// Characters that must not reach the PDF: controls have no glyph, and PDF/UA-1 7.21.7 forbids
-/// mapping a glyph to U+FEFF or U+FFFE.
+/// Characters that must not reach the PDF as glyphs: controls have none; soft hyphens,
+/// zero-width spaces and joiners, bidi marks and variation selectors only steer layout features
+/// we do not use (no hyphenation, no bidi), and PDF/UA-1 7.21.7 forbids mapping a glyph to U+FEFF
+/// or U+FFFE.
 fn is_invisible(c: char) -> bool {
-    c.is_control() || c == '\u{FEFF}' || c == '\u{FFFE}'
+    c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}'
+                | '\u{FFFE}'
+        )
 }
 
 #[cfg(test)]
@@ -318,6 +330,16 @@ mod tests {
         let covered: u32 = word.glyphs.iter().map(|g| g.end - g.start).sum();
         assert_eq!(covered as usize, word.text.len());
         assert!(word.width_em > 3.0, "{}", word.width_em);
+        assert!(word.missing.is_empty());
+    }
+
+    #[test]
+    fn invisible_characters_are_dropped_not_replaced() {
+        let fonts = prepared(&FontSet::embedded()).unwrap();
+        let word = fonts
+            .face(FaceKind::Regular)
+            .shape("multi\u{00AD}stake\u{200B}holder\u{7}");
+        assert_eq!(&*word.text, "multistakeholder");
         assert!(word.missing.is_empty());
     }
 

@@ -246,6 +246,8 @@ impl<'a> Composer<'a> {
                 face,
                 shaped: font.shape(word),
             })
+            // A "word" of nothing but control characters shapes to nothing: no glyphs, no space.
+            .filter(|word| !word.shaped.text.is_empty())
             .collect();
         for word in &words {
             self.missing.extend_from_slice(&word.shaped.missing);

@@ -31,45 +31,43 @@ pub(crate) fn tag_tree(
                 .map(|(_, id)| Node::from(*id))
                 .collect()
         };
-        if let Role::ListItem { list, ordered } = block.role {
-            if open_list.as_ref().is_some_and(|(index, _)| *index != list) {
-                if let Some((_, group)) = open_list.take() {
-                    tree.push(group);
-                }
-            }
-            let (_, group) = open_list.get_or_insert_with(|| {
-                let numbering = if ordered {
-                    ListNumbering::Decimal
-                } else {
-                    ListNumbering::Disc
-                };
-                (list, TagGroup::new(Tag::L(numbering)))
-            });
-            let label = TagGroup::with_children(Tag::Lbl, parts(Part::Label));
-            let body = TagGroup::with_children(Tag::LBody, parts(Part::Body));
-            group.push(TagGroup::with_children(
-                Tag::LI,
-                vec![label.into(), body.into()],
-            ));
-            continue;
-        }
-        if let Some((_, group)) = open_list.take() {
-            tree.push(group);
-        }
-        let body = parts(Part::Body);
         let group = match block.role {
+            Role::ListItem { list, ordered } => {
+                if open_list.as_ref().is_some_and(|(index, _)| *index != list) {
+                    if let Some((_, finished)) = open_list.take() {
+                        tree.push(finished);
+                    }
+                }
+                let (_, group) = open_list.get_or_insert_with(|| {
+                    let numbering = if ordered {
+                        ListNumbering::Decimal
+                    } else {
+                        ListNumbering::Disc
+                    };
+                    (list, TagGroup::new(Tag::L(numbering)))
+                });
+                let label = TagGroup::with_children(Tag::Lbl, parts(Part::Label));
+                let body = TagGroup::with_children(Tag::LBody, parts(Part::Body));
+                group.push(TagGroup::with_children(
+                    Tag::LI,
+                    vec![label.into(), body.into()],
+                ));
+                continue;
+            }
             Role::Heading(level) => {
                 // View levels run 1..=4; a zero would be a bug upstream, shown as H1 rather than lost.
                 let level = NonZeroU16::new(u16::from(level)).unwrap_or(NonZeroU16::MIN);
-                TagGroup::with_children(Tag::Hn(level, Some(block.text.clone())), body)
+                TagGroup::with_children(Tag::Hn(level, Some(block.text.clone())), parts(Part::Body))
             }
-            Role::Paragraph => TagGroup::with_children(Tag::P, body),
+            Role::Paragraph => TagGroup::with_children(Tag::P, parts(Part::Body)),
             Role::Quote => TagGroup::with_children(
                 Tag::BlockQuote,
-                vec![TagGroup::with_children(Tag::P, body).into()],
+                vec![TagGroup::with_children(Tag::P, parts(Part::Body)).into()],
             ),
-            Role::ListItem { .. } => unreachable!("list items were handled above"),
         };
+        if let Some((_, finished)) = open_list.take() {
+            tree.push(finished);
+        }
         tree.push(group);
     }
     if let Some((_, group)) = open_list {
