@@ -665,3 +665,26 @@ fn a_session_with_only_a_title_renders() {
     assert!(rendered.bytes.starts_with(b"%PDF-"));
     assert!(rendered.warnings.is_empty());
 }
+
+#[test]
+fn a_coloured_page_is_a_background_artifact_and_still_valid() {
+    use page_validation::{ValidationOptions, ValidationProfile, validate_pdf_bytes};
+    let style = Style::parse(
+        "[colors]\ntext = \"#1A1A1A\"\nbackground = \"#FFF8E0\"\n",
+        "cream.toml",
+    )
+    .unwrap();
+    let fonts = FontSet::embedded();
+    let cx = RenderContext {
+        style: &style,
+        fonts: &fonts,
+        timestamp: 0,
+        wrap: None,
+    };
+    let bytes = rapporteur::render(&rich_session(), Format::Pdf, &cx)
+        .unwrap()
+        .bytes;
+    let options = ValidationOptions::default().profile(ValidationProfile::PdfUa1);
+    let report = validate_pdf_bytes(&bytes, &options).unwrap();
+    assert!(report.is_compliant, "{:?}", report.failures);
+}
