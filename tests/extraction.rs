@@ -13,7 +13,7 @@ use crate::common;
 
 /// The one place that calls the library, so a change of its signature is one line here.
 fn model_of(bytes: &[u8], name: &str) -> Session {
-    let session = normalise(bytes, Some(name), &IngestOptions::default())
+    let session = normalise(bytes, &rapporteur::IngestOptions::named(name))
         .unwrap_or_else(|e| panic!("{name}: {e}"));
     let violations = validate(&session);
     assert!(violations.is_empty(), "{name}: {violations:?}");
@@ -252,11 +252,8 @@ fn conservation_seed() {
 
 #[test]
 fn conservation_fixtures() {
-    let dir = common::root().join("tests/fixtures");
     let mut checked = 0;
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    for (name, _) in common::fixtures() {
         let (bytes, session) = fixture(&name);
         let lost = lost_words(&bytes, &session);
         assert!(lost.is_empty(), "{name}: words lost: {lost:?}");
@@ -315,7 +312,7 @@ fn any_bytes_give_a_valid_model_or_an_error() {
         b"\xc3\x28 caf\xe9 | Date | \n1. \n# \n",
     ];
     for bytes in samples {
-        if let Ok(session) = normalise(bytes, Some("x.txt"), &IngestOptions::default()) {
+        if let Ok(session) = normalise(bytes, &rapporteur::IngestOptions::named("x.txt")) {
             assert!(
                 validate(&session).is_empty(),
                 "{bytes:?}: {:?}",
@@ -377,7 +374,8 @@ fn shuffled_shapes_never_panic() {
             }
             text.push('\n');
         }
-        if let Ok(session) = normalise(text.as_bytes(), Some("x.txt"), &IngestOptions::default()) {
+        if let Ok(session) = normalise(text.as_bytes(), &rapporteur::IngestOptions::named("x.txt"))
+        {
             assert!(
                 validate(&session).is_empty(),
                 "{text:?}: {:?}",

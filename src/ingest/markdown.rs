@@ -21,15 +21,11 @@ impl Reader for Markdown {
         &["md", "markdown"]
     }
 
-    /// Only YAML front matter with a `title:` key is unambiguous; other Markdown is recognised
-    /// by its extension, because plain text copied from wiki pages also has `#` and `-` lines.
-    fn sniff(&self, head: &[u8]) -> bool {
-        let text = String::from_utf8_lossy(head);
-        let mut lines = text.trim_start_matches('\u{feff}').lines();
-        lines.next().map(str::trim_end) == Some("---")
-            && lines
-                .take_while(|l| l.trim_end() != "---")
-                .any(|l| l.starts_with("title:"))
+    /// Markdown is recognised by its extension (or `--from md`) only: plain text copied from
+    /// wiki pages also has `#` and `-` lines, and site-layout front matter (a Jekyll page saved as
+    /// text) is chrome for the text reader's rules, not metadata.
+    fn sniff(&self, _head: &[u8]) -> bool {
+        false
     }
 
     fn read(&self, input: &Input, warnings: &mut Vec<Warning>) -> Result<Read, IngestError> {
@@ -56,7 +52,17 @@ fn push_block<'a>(node: &'a AstNode<'a>, doc: &mut RawDoc) {
     let line = line_of(node);
     let value = node.data.borrow().value.clone();
     match value {
-        NodeValue::FrontMatter(front) => doc.metadata.extend(front_matter(&front)),
+        NodeValue::FrontMatter(front) => {
+            // The lines stay in the document, so that clean records them (conservation) while
+            // extract also gets the keys as metadata.
+            for (i, text) in front.lines().enumerate() {
+                if !text.trim().is_empty() {
+                    doc.blocks
+                        .push(RawBlock::new(RawKind::Line, text.trim_end(), i + 1));
+                }
+            }
+            doc.metadata.extend(front_matter(&front));
+        }
         NodeValue::Heading(heading) => push(
             doc,
             RawKind::Heading(heading.level),
@@ -234,8 +240,14 @@ mod tests {
     }
 
     #[test]
-    fn sniffing_needs_front_matter_with_a_title() {
-        assert!(Markdown.sniff(b"---\ntitle: x\n---\n"));
-        assert!(!Markdown.sniff(b"# Heading\n\ntext"));
+    fn front_matter_lines_stay_visible_to_the_boilerplate_rules() {
+        let doc = read("---\nlayout: post\ntitle: T\n---\n\nBody.\n");
+        let lines: Vec<&str> = doc
+            .blocks
+            .iter()
+            .filter(|b| b.kind == RawKind::Line)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(lines, vec!["---", "layout: post", "title: T", "---"]);
     }
 }
