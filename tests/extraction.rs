@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use rapporteur::model::validate::{content_texts, validate, words};
 use rapporteur::model::{Block, Person, Session};
-use rapporteur::{IngestOptions, normalise};
+use rapporteur::normalise;
 
 use crate::common;
 

@@ -185,10 +185,10 @@ fn front_matter(text: &str) -> Vec<(String, String)> {
 }
 
 fn unquote(value: &str) -> String {
-    if value.starts_with('"') {
-        if let Ok(text) = serde_json::from_str::<String>(value) {
-            return text;
-        }
+    if value.starts_with('"')
+        && let Ok(text) = serde_json::from_str::<String>(value)
+    {
+        return text;
     }
     value
         .strip_prefix('\'')

@@ -33,10 +33,10 @@ pub(crate) fn tag_tree(
         };
         let group = match block.role {
             Role::ListItem { list, ordered } => {
-                if open_list.as_ref().is_some_and(|(index, _)| *index != list) {
-                    if let Some((_, finished)) = open_list.take() {
-                        tree.push(finished);
-                    }
+                if open_list.as_ref().is_some_and(|(index, _)| *index != list)
+                    && let Some((_, finished)) = open_list.take()
+                {
+                    tree.push(finished);
                 }
                 let (_, group) = open_list.get_or_insert_with(|| {
                     let numbering = if ordered {
