@@ -5,6 +5,7 @@
 mod args;
 mod convert;
 mod inspect;
+mod manifest;
 mod report;
 
 use std::path::{Path, PathBuf};
@@ -29,6 +30,7 @@ pub fn run() -> ExitCode {
     let outcome = match cli.command {
         Some(Command::Convert(args)) => convert::run(args),
         Some(Command::Inspect(args)) => inspect::run(args),
+        Some(Command::Manifest(args)) => manifest::run(args),
         None => convert::run(default_job()),
     };
     match outcome {
