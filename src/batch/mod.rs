@@ -519,7 +519,7 @@ pub fn run(
         round_seconds(started.elapsed().as_secs_f64()),
     );
     let manifest_error = sink
-        .write(&manifest_name, manifest.to_json().as_bytes())
+        .stream(&manifest_name, &mut |file| manifest.write_json(file))
         .err();
     if manifest_error.is_none() {
         let _ = std::fs::remove_file(&journal_path);

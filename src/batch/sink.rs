@@ -25,6 +25,23 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 fn write_with_prefix(path: &Path, bytes: &[u8], prefix: &str) -> std::io::Result<()> {
+    stream_with_prefix(path, prefix, &mut |file| file.write_all(bytes))
+}
+
+/// As [`write_atomic`], with the content written by `write` (into a buffered temporary file), so
+/// that a large file such as a manifest never has to be held in memory whole.
+pub fn stream_atomic(
+    path: &Path,
+    write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    stream_with_prefix(path, TEMPORARY_PREFIX, write)
+}
+
+fn stream_with_prefix(
+    path: &Path,
+    prefix: &str,
+    write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -34,7 +51,11 @@ fn write_with_prefix(path: &Path, bytes: &[u8], prefix: &str) -> std::io::Result
         .prefix(prefix)
         .suffix(TEMPORARY_SUFFIX)
         .tempfile_in(parent)?;
-    file.write_all(bytes)?;
+    {
+        let mut buffered = std::io::BufWriter::new(file.as_file_mut());
+        write(&mut buffered)?;
+        buffered.flush()?;
+    }
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -81,6 +102,15 @@ impl Sink {
     /// Writes `bytes` atomically to `relative` (a `/`-separated path) inside the output folder
     /// and returns the full path.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<PathBuf, BatchError> {
+        self.stream(relative, &mut |file| file.write_all(bytes))
+    }
+
+    /// As [`Sink::write`], with the content written by `write`.
+    pub fn stream(
+        &self,
+        relative: &str,
+        write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<PathBuf, BatchError> {
         let path = self.target(relative)?;
         let write_error = |source: std::io::Error| BatchError::Write {
             path: path.clone(),
@@ -100,7 +130,7 @@ impl Sink {
         {
             return Err(BatchError::EscapesOutput { path });
         }
-        write_with_prefix(&path, bytes, &self.temporary_prefix).map_err(write_error)?;
+        stream_with_prefix(&path, &self.temporary_prefix, write).map_err(write_error)?;
         Ok(path)
     }
 

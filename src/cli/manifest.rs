@@ -34,7 +34,7 @@ pub fn run(args: ManifestArgs) -> anyhow::Result<u8> {
             return Ok(EXIT_FAILED);
         }
     };
-    rapporteur::batch::sink::write_atomic(&output, merged.to_json().as_bytes())
+    rapporteur::batch::sink::stream_atomic(&output, &mut |file| merged.write_json(file))
         .with_context(|| format!("cannot write {}", output.display()))?;
     let totals = merged.totals;
     report::human_line(
