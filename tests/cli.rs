@@ -226,7 +226,8 @@ fn outputs_are_renamed_into_place_leaving_no_temporary_files() {
         .collect();
     let mut sorted = names.clone();
     sorted.sort();
-    assert_eq!(sorted, vec!["a.json", "a.md", "a.txt"]);
+    // Issue 5: the batch manifest sits beside the outputs; no temporary or journal file remains.
+    assert_eq!(sorted, vec!["a.json", "a.md", "a.txt", "manifest.json"]);
 }
 
 #[test]

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod accessibility;
+mod batch;
 mod check;
 mod cli;
 mod common;
@@ -9,6 +10,7 @@ mod determinism;
 mod docx;
 mod extraction;
 mod golden;
+mod hostile;
 mod library;
 mod markdown;
 mod pdf;

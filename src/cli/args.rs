@@ -33,6 +33,13 @@ Examples:
   rapporteur inspect --json inputs/seed.txt   the model as JSON (schema rapporteur/session/v1)
   rapporteur inspect --keep-boilerplate page.txt";
 
+const MERGE_EXAMPLES: &str = "\
+Example:
+  rapporteur manifest merge out/manifest-*-of-4.json -o out/manifest.json
+
+Exit status: 0 merged and every document converted, 1 some document failed or the manifests do
+not belong together, 2 usage error.";
+
 /// Turn session documents into accessible PDF, DOCX, Markdown, plain text and JSON.
 ///
 /// Rapporteur reads session reports, wiki pages, rapporteur templates and transcripts, recovers
@@ -111,6 +118,8 @@ pub enum Command {
     /// Print the JSON Schema of the session model (rapporteur/session/v1).
     #[command(after_help = "Examples:\n  rapporteur schema > session-v1.schema.json")]
     Schema,
+    /// Work with batch manifests (OUT/manifest.json).
+    Manifest(ManifestArgs),
 }
 
 const STYLES_EXAMPLES: &str = "\
@@ -190,6 +199,63 @@ pub struct ConvertArgs {
     /// Print only errors and warnings.
     #[arg(short, long)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub batch: BatchArgs,
+}
+
+/// How a batch runs: resuming, sharding, archive limits.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Convert every document again, even those that OUT/manifest.json shows are up to date.
+    #[arg(long)]
+    pub force: bool,
+    /// Convert only shard K of N (by a stable hash of archive and entry names), writing
+    /// OUT/manifest-K-of-N.json; `auto` reads the shard from JOB_COMPLETION_INDEX (Kubernetes),
+    /// SLURM_ARRAY_TASK_ID (Slurm) or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch).
+    #[arg(long, value_name = "K/N|auto")]
+    pub shard: Option<String>,
+    /// The number of shards, for `--shard auto` where the scheduler does not say.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub shards: Option<u32>,
+    /// Refuse archives with more entries than this.
+    #[arg(long, value_name = "N", default_value_t = rapporteur::batch::source::DEFAULT_MAX_ENTRIES)]
+    pub max_entries: u64,
+    /// Refuse archives that expand to more than this many bytes in total.
+    #[arg(long, value_name = "BYTES", default_value_t = rapporteur::batch::source::DEFAULT_MAX_ARCHIVE_BYTES)]
+    pub max_archive_bytes: u64,
+    /// Refuse entries and compressed streams over 1 MiB that expand more than this many times.
+    #[arg(long, value_name = "RATIO", default_value_t = rapporteur::batch::source::DEFAULT_MAX_RATIO)]
+    pub max_ratio: u64,
+}
+
+/// Arguments of `manifest`.
+#[derive(Debug, Args)]
+pub struct ManifestArgs {
+    /// What to do with manifests.
+    #[command(subcommand)]
+    pub command: ManifestCommand,
+}
+
+/// The `manifest` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ManifestCommand {
+    /// Join the manifests of all shards of a batch into one manifest.
+    ///
+    /// Refuses a missing or repeated shard, shards run with different options, and a document
+    /// found in two shards.
+    #[command(after_help = MERGE_EXAMPLES)]
+    Merge(MergeArgs),
+}
+
+/// Arguments of `manifest merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The shard manifests (manifest-K-of-N.json).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Where to write the merged manifest (default: manifest.json beside the first file).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// How outputs look.

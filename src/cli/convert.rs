@@ -1,14 +1,19 @@
-//! `rapporteur convert`: files, folders or standard input into every requested format.
+//! `rapporteur convert`: files, folders, archives or standard input into every requested format.
+//!
+//! The batch itself is the library's (`batch::plan`, `batch::run`); this module resolves the
+//! shard, shows progress and results as `batch` reports them, and prints the manifest for
+//! `--json`.
 
-use std::io::Read;
+use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 use std::sync::Mutex;
-use std::time::Instant;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
-use rapporteur::batch::{self, Event, Written};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rapporteur::batch::{self, Event, Limits, Record, Shard};
 use rapporteur::{Format, RenderContext, normalise, render, render_all};
-use serde_json::json;
 
 use super::args::ConvertArgs;
 use super::{EXIT_FAILED, EXIT_OK, load_style, report};
@@ -37,128 +42,245 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<u8> {
         return convert_single(&args, &formats, &cx, to_stdout);
     }
 
-    let started = Instant::now();
-    let plan = batch::plan(&args.paths, Some(&args.output));
-    for (origin, error) in &plan.failures {
-        report::error_line(Some(origin), &error.to_string());
-    }
+    let shard = resolve_shard(&args)?;
+    let limits = Limits {
+        max_document_bytes: args.read.max_bytes,
+        max_entries: args.batch.max_entries,
+        max_archive_bytes: args.batch.max_archive_bytes,
+        max_ratio: args.batch.max_ratio,
+    };
     let options = batch::Options {
-        formats: formats.clone(),
+        formats,
         ingest: args.read.options(None),
+        limits,
         jobs: args.jobs.map(usize::from),
+        shard,
+        force: args.batch.force,
     };
-    let records = Mutex::new(Vec::new());
-    let human_to_stderr = args.json;
-    let on_event = |event: Event| {
-        let record = describe(&event);
-        match &event {
-            Event::Finished {
-                document, warnings, ..
-            } => {
-                for warning in warnings {
-                    report::warning_line(&document.origin, warning);
-                }
-                if !args.quiet {
-                    report::human_line(&record.line, human_to_stderr);
-                }
-            }
-            Event::Failed {
-                document, error, ..
-            } => {
-                report::error_line(Some(&document.origin), &error.to_string());
-            }
-        }
-        records
-            .lock()
-            .expect("a reporting thread never panics while holding the lock")
-            .push(record);
-    };
-    let summary = batch::run(&plan.documents, &options, &cx, &args.output, &on_event);
-    let failed = summary.failed + plan.failures.len();
-    let mut records = records
-        .into_inner()
-        .expect("all reporting threads have finished");
-    records.sort_by(|a, b| a.origin.cmp(&b.origin));
+    let cancel = interrupt_flag();
+    let output = args.output.canonicalize().ok();
+    if let Some(input) = args
+        .paths
+        .iter()
+        .find(|p| p.is_dir() && output.is_some() && p.canonicalize().ok() == output)
+    {
+        // Before anything is written: a manifest in an input folder would be read back.
+        bail!("{}: {}", input.display(), batch::BatchError::OutputIsInput);
+    }
+    let plan = batch::plan(&args.paths, &args.output, &limits);
+    let printer = Printer::new(&args);
+    let outcome = batch::run(&plan, &options, &cx, &args.output, cancel, &|event| {
+        printer.show(&event);
+    });
+    printer.finish();
 
-    let totals = format!(
-        "{} converted, {} failed, {} skipped in {:.2} s",
-        summary.converted,
-        failed,
-        plan.skipped.len(),
-        started.elapsed().as_secs_f64()
+    let manifest = &outcome.manifest;
+    let totals = manifest.totals;
+    let mut failed = totals.failed;
+    if let Some(error) = &outcome.manifest_error {
+        report::error_line(None, &error.to_string());
+        failed += 1;
+    }
+    let human_to_stderr = args.json;
+    let unchanged = if totals.unchanged > 0 {
+        format!(" ({} already up to date)", totals.unchanged)
+    } else {
+        String::new()
+    };
+    let line = format!(
+        "{} converted{unchanged}, {failed} failed, {} skipped in {:.2} s",
+        totals.converted, totals.skipped, totals.seconds
     );
     if !args.quiet || failed > 0 {
-        report::human_line(&totals, human_to_stderr);
+        report::human_line(&line, human_to_stderr);
     }
     if args.json {
-        let summary = json!({
-            "converted": summary.converted,
-            "failed": failed,
-            "skipped": plan.skipped.len(),
-            "documents": records.iter().map(|r| &r.json).collect::<Vec<_>>(),
-            "input_errors": plan.failures.iter().map(|(origin, error)| json!({
-                "input": origin, "error": error.to_string()
-            })).collect::<Vec<_>>(),
-        });
-        let text = serde_json::to_string_pretty(&summary).context("serialising the summary")?;
-        report::stdout_bytes(format!("{text}\n").as_bytes());
+        // Streamed: a 10,000-document manifest is 10 MB. A closed pipe is not worth reporting.
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let _ = manifest.write_json(&mut out).and_then(|()| out.flush());
+    }
+    if manifest.interrupted {
+        report::error_line(
+            None,
+            "interrupted; finished documents are recorded in the manifest: run the same command \
+             again to resume",
+        );
+        return Ok(EXIT_INTERRUPTED);
     }
     Ok(if failed > 0 { EXIT_FAILED } else { EXIT_OK })
 }
 
-/// One document's result, for people and for `--json`.
-struct Record {
-    origin: String,
-    line: String,
-    json: serde_json::Value,
+/// Exit status after Ctrl-C or SIGTERM, as shells report a process ended by SIGINT.
+const EXIT_INTERRUPTED: u8 = 130;
+
+/// `--shard K/N`, or `--shard auto` from the job-array scheduler's environment.
+fn resolve_shard(args: &ConvertArgs) -> anyhow::Result<Option<Shard>> {
+    let Some(shard) = args.batch.shard.as_deref() else {
+        if args.batch.shards.is_some() {
+            bail!("--shards N is only used with --shard auto");
+        }
+        return Ok(None);
+    };
+    let shard = if shard == "auto" {
+        Shard::from_environment(&|name| std::env::var(name).ok(), args.batch.shards)?
+    } else {
+        Shard::parse(shard)?
+    };
+    Ok(Some(shard))
 }
 
-fn describe(event: &Event) -> Record {
-    let outputs = |written: &[Written]| {
-        written
-            .iter()
-            .map(|w| json!({"format": w.format.name(), "path": w.path, "bytes": w.size}))
-            .collect::<Vec<_>>()
-    };
-    match event {
-        Event::Finished {
-            document,
-            title,
-            written,
-            warnings,
-        } => {
-            let total: u64 = written.iter().map(|w| w.size).sum();
-            let names: Vec<&str> = written.iter().map(|w| w.format.name()).collect();
-            let stem = written
-                .first()
-                .map(|w| w.path.with_extension("").display().to_string())
-                .unwrap_or_default();
-            Record {
-                origin: document.origin.clone(),
-                line: format!(
-                    "ok {} → {stem}.{{{}}} ({} KB) “{title}”",
-                    document.origin,
-                    names.join(","),
-                    total.div_ceil(1024)
-                ),
-                json: json!({
-                    "input": document.origin, "status": "converted", "title": title,
-                    "outputs": outputs(written), "warnings": warnings, "error": null,
-                }),
-            }
+/// A flag set by the first Ctrl-C (or SIGTERM): the batch stops taking new documents, finishes
+/// those in flight and writes its manifest. A second Ctrl-C ends the process at once; its
+/// temporary files are swept away by the next run.
+fn interrupt_flag() -> &'static AtomicBool {
+    static CANCEL: AtomicBool = AtomicBool::new(false);
+    // Failing to install the handler only loses the clean stop; the journal still allows resuming.
+    let _ = ctrlc::set_handler(|| {
+        if CANCEL.swap(true, Ordering::Relaxed) {
+            std::process::exit(i32::from(EXIT_INTERRUPTED));
         }
-        Event::Failed {
-            document,
-            error,
-            written,
-        } => Record {
-            origin: document.origin.clone(),
-            line: format!("failed {}: {error}", document.origin),
-            json: json!({
-                "input": document.origin, "status": "failed", "title": null,
-                "outputs": outputs(written), "warnings": [], "error": error.to_string(),
+    });
+    &CANCEL
+}
+
+/// Shows a batch as it goes: a progress bar on a terminal, a line every few seconds otherwise,
+/// one line per document unless `--quiet` (or a bar shows progress), errors and warnings always.
+struct Printer {
+    bar: Option<ProgressBar>,
+    document_lines: bool,
+    human_to_stderr: bool,
+    quiet: bool,
+    output: std::path::PathBuf,
+    state: Mutex<PlainProgress>,
+}
+
+/// How often a plain progress line is printed when standard error is not a terminal.
+const PLAIN_PROGRESS_EVERY: Duration = Duration::from_secs(5);
+
+struct PlainProgress {
+    done: usize,
+    total: usize,
+    started: Instant,
+    last_line: Instant,
+}
+
+impl Printer {
+    fn new(args: &ConvertArgs) -> Printer {
+        let is_terminal = std::io::stderr().is_terminal();
+        let bar = (is_terminal && !args.quiet).then(|| {
+            let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+            let style =
+                ProgressStyle::with_template("{bar:40} {pos}/{len} documents  {rate}  ETA {eta}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar())
+                    .with_key(
+                        "rate",
+                        |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                            let _ = write!(w, "{:.0}/s", state.per_sec());
+                        },
+                    );
+            bar.set_style(style);
+            bar
+        });
+        Printer {
+            document_lines: !args.quiet && bar.is_none(),
+            bar,
+            human_to_stderr: args.json,
+            quiet: args.quiet,
+            output: args.output.clone(),
+            state: Mutex::new(PlainProgress {
+                done: 0,
+                total: 0,
+                started: Instant::now(),
+                last_line: Instant::now(),
             }),
-        },
+        }
+    }
+
+    /// Prints above the bar, if there is one.
+    fn print(&self, print: impl FnOnce()) {
+        match &self.bar {
+            Some(bar) => bar.suspend(print),
+            None => print(),
+        }
+    }
+
+    fn show(&self, event: &Event) {
+        match event {
+            Event::Started { documents } => {
+                if let Some(bar) = &self.bar {
+                    bar.set_length(*documents as u64);
+                }
+                self.lock().total = *documents;
+                return;
+            }
+            Event::Converted(record) => self.print(|| {
+                for warning in &record.warnings {
+                    report::warning_line(&record.origin, warning);
+                }
+                if self.document_lines {
+                    report::human_line(&self.converted_line(record), self.human_to_stderr);
+                }
+            }),
+            Event::Unchanged(record) => {
+                if self.document_lines {
+                    let line = format!("unchanged {} (outputs up to date)", record.origin);
+                    report::human_line(&line, self.human_to_stderr);
+                }
+            }
+            Event::Failed { record, error } => self.print(|| {
+                report::error_line(Some(&record.origin), &error.to_string());
+            }),
+        }
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
+        let mut state = self.lock();
+        state.done += 1;
+        if self.bar.is_none() && !self.quiet && state.last_line.elapsed() >= PLAIN_PROGRESS_EVERY {
+            state.last_line = Instant::now();
+            let seconds = state.started.elapsed().as_secs_f64();
+            let rate = state.done as f64 / seconds.max(1e-9);
+            let left = state.total.saturating_sub(state.done) as f64 / rate.max(1e-9);
+            report::human_line(
+                &format!(
+                    "progress: {}/{} documents, {rate:.0}/s, about {left:.0} s left",
+                    state.done, state.total
+                ),
+                true,
+            );
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, PlainProgress> {
+        self.state
+            .lock()
+            .expect("no thread panics while holding the progress lock")
+    }
+
+    fn converted_line(&self, record: &Record) -> String {
+        let total: u64 = record.outputs.iter().map(|o| o.bytes).sum();
+        let names: Vec<&str> = record.outputs.iter().map(|o| o.format.as_str()).collect();
+        let stem = record
+            .outputs
+            .first()
+            .map(|o| {
+                let path = self.output.join(&o.path);
+                path.with_extension("").display().to_string()
+            })
+            .unwrap_or_default();
+        format!(
+            "ok {} → {stem}.{{{}}} ({} KB) “{}”",
+            record.origin,
+            names.join(","),
+            total.div_ceil(1024),
+            record.title.as_deref().unwrap_or_default()
+        )
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
     }
 }
 

@@ -7,6 +7,7 @@ mod check;
 mod convert;
 mod info;
 mod inspect;
+mod manifest;
 mod report;
 
 use std::path::{Path, PathBuf};
@@ -38,6 +39,7 @@ pub fn run() -> ExitCode {
         Some(Command::Completions { shell }) => info::completions(shell),
         Some(Command::Man) => info::man(),
         Some(Command::Schema) => info::schema(),
+        Some(Command::Manifest(args)) => manifest::run(args),
         None => convert::run(default_job()),
     };
     match outcome {
