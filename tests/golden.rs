@@ -4,7 +4,7 @@
 
 use rapporteur::{FontSet, Format, IngestOptions, RenderContext, Style, normalise, render};
 
-use crate::common::{check_golden, fixtures, seed};
+use crate::common::{check_golden, fixtures, require_tool, seed, tool_output};
 
 fn check_all(name: &str, bytes: &[u8]) {
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
@@ -65,6 +65,62 @@ fn json_read_back_renders_the_same_bytes() {
                     == render(&session, format, &cx).unwrap().bytes,
                 "{name}: {format} differs after a JSON round trip"
             );
+        }
+    }
+}
+
+/// PDF and DOCX through projections read by real consumers: the tag tree (`pdfinfo
+/// -struct-text`), the text (`pdftotext`) and the DOCX as pandoc reads it.
+#[test]
+fn binary_format_projection_goldens() {
+    let pdf_tools = require_tool("pdfinfo", "binary_format_projection_goldens")
+        && require_tool("pdftotext", "binary_format_projection_goldens");
+    let has_pandoc = require_tool("pandoc", "binary_format_projection_goldens");
+    let style = Style::built_in("default").unwrap();
+    let fonts = FontSet::embedded();
+    let cx = RenderContext {
+        style: &style,
+        fonts: &fonts,
+        timestamp: 0,
+        wrap: None,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut inputs = fixtures();
+    inputs.push(("seed.txt".to_owned(), seed()));
+    for (name, bytes) in inputs {
+        let stem = name
+            .rsplit_once('.')
+            .map_or(name.as_str(), |(s, _)| s)
+            .to_owned();
+        let session = normalise(&bytes, &IngestOptions::named(&name)).unwrap();
+        if pdf_tools {
+            let pdf = dir.path().join(format!("{stem}.pdf"));
+            std::fs::write(&pdf, render(&session, Format::Pdf, &cx).unwrap().bytes).unwrap();
+            let pdf = pdf.to_str().unwrap();
+            check_golden(
+                &format!("{stem}/pdf-struct.txt"),
+                &tool_output("pdfinfo", &["-struct-text", pdf]),
+            );
+            check_golden(
+                &format!("{stem}/pdf.txt"),
+                &tool_output("pdftotext", &["-enc", "UTF-8", pdf, "-"]),
+            );
+        }
+        if has_pandoc {
+            let docx = dir.path().join(format!("{stem}.docx"));
+            std::fs::write(&docx, render(&session, Format::Docx, &cx).unwrap().bytes).unwrap();
+            let markdown = tool_output(
+                "pandoc",
+                &[
+                    "-f",
+                    "docx",
+                    "-t",
+                    "markdown",
+                    "--wrap=none",
+                    docx.to_str().unwrap(),
+                ],
+            );
+            check_golden(&format!("{stem}/docx.md"), &markdown);
         }
     }
 }

@@ -23,6 +23,39 @@ pub type Timestamp = i64;
 /// The timestamp used when `SOURCE_DATE_EPOCH` is unset: 2000-01-01T00:00:00Z.
 pub const DEFAULT_TIMESTAMP: Timestamp = 946_684_800;
 
+/// Seconds since the Unix epoch → (year, month, day, hour, minute, second) in UTC, proleptic
+/// Gregorian calendar. Days are converted through 400-year eras of 146 097 days, which makes
+/// leap years fall out of integer division without tables.
+pub(crate) fn civil(timestamp: Timestamp) -> (i64, u8, u8, u8, u8, u8) {
+    let days = timestamp.div_euclid(86_400);
+    let seconds = timestamp.rem_euclid(86_400);
+    // Shift the epoch to 0000-03-01 so that the leap day is the last day of a year.
+    let shifted = days + 719_468;
+    let era = shifted.div_euclid(146_097);
+    let day_of_era = shifted.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_from_march = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+    let month = if month_from_march < 10 {
+        month_from_march + 3
+    } else {
+        month_from_march - 9
+    };
+    let year = era * 400 + year_of_era + i64::from(month <= 2);
+    // All of these are below 60 or 32 by construction, so the narrowing cannot truncate.
+    let small = |v: i64| v as u8;
+    (
+        year,
+        small(month),
+        small(day),
+        small(seconds / 3_600),
+        small(seconds % 3_600 / 60),
+        small(seconds % 60),
+    )
+}
+
 /// What every renderer may use besides the session. Resolved once per run, shared by threads.
 #[derive(Debug, Clone, Copy)]
 pub struct RenderContext<'a> {
@@ -182,4 +215,19 @@ pub fn render_all(
         .par_iter()
         .map(|format| (*format, render(session, *format, cx)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil;
+
+    #[test]
+    fn civil_time_of_known_timestamps() {
+        assert_eq!(civil(0), (1970, 1, 1, 0, 0, 0));
+        assert_eq!(civil(946_684_800), (2000, 1, 1, 0, 0, 0));
+        assert_eq!(civil(951_782_400), (2000, 2, 29, 0, 0, 0));
+        // 2024-02-29 (a leap day) 12:34:56 UTC.
+        assert_eq!(civil(1_709_210_096), (2024, 2, 29, 12, 34, 56));
+        assert_eq!(civil(-1), (1969, 12, 31, 23, 59, 59));
+    }
 }

@@ -110,6 +110,11 @@ impl DocumentView {
     pub fn of(session: &Session) -> DocumentView {
         let mut nodes = Vec::new();
         let has_people = session.people().next().is_some();
+        let group_labels: Vec<&str> = PersonGroup::ALL
+            .iter()
+            .filter(|g| !session.group(**g).is_empty())
+            .flat_map(|g| [g.label(1), g.label(2)])
+            .collect();
         if has_people {
             nodes.push(heading(2, PARTICIPANTS_HEADING));
             for group in PersonGroup::ALL {
@@ -129,6 +134,10 @@ impl DocumentView {
         // Rendered level of the last heading, so that model levels never skip once rendered.
         let mut last_level = 1u8;
         for (index, section) in session.sections.iter().enumerate() {
+            if is_emptied_people_heading(session, index, &group_labels) {
+                // Its people are listed under "Participants" with this same label.
+                continue;
+            }
             match &section.heading {
                 Some(text) => {
                     let level = (section.level.saturating_add(1))
@@ -181,6 +190,26 @@ impl DocumentView {
         }));
         out
     }
+}
+
+/// A heading such as "Speakers" whose list of people extract moved into the people lists: it has
+/// no blocks and no key points of its own, nothing below it, and the Participants part already
+/// shows the same label.
+fn is_emptied_people_heading(session: &Session, index: usize, group_labels: &[&str]) -> bool {
+    let section = &session.sections[index];
+    let Some(text) = &section.heading else {
+        return false;
+    };
+    let label = text.trim().trim_end_matches([':', '：']).trim();
+    let has_points = session.key_points.iter().any(|p| p.section == Some(index));
+    let has_children = session
+        .sections
+        .get(index + 1)
+        .is_some_and(|next| next.level > section.level);
+    section.blocks.is_empty()
+        && !has_points
+        && !has_children
+        && group_labels.iter().any(|g| g.eq_ignore_ascii_case(label))
 }
 
 fn meta_lines(session: &Session) -> Vec<MetaLine> {
