@@ -1,6 +1,6 @@
 //! The library's contract with integrators: the JSON Schema, and the informational subcommands.
 
-use crate::common::{root, run_cli, seed};
+use crate::common::{root, run_cli, run_cli_in, seed};
 
 #[test]
 fn shipped_schema_is_up_to_date_with_the_types() {
@@ -94,8 +94,15 @@ fn styles_show_prints_a_usable_starting_point() {
 
 #[test]
 fn no_color_and_color_never_give_plain_diagnostics() {
-    let out = run_cli(&["--color", "always", "convert", "missing.txt", "-o", "x"]);
+    let dir = tempfile::tempdir().unwrap();
+    let out = run_cli_in(
+        dir.path(),
+        &["--color", "always", "convert", "missing.txt", "-o", "x"],
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("\x1b[1;31merror:"));
-    let out = run_cli(&["--color", "never", "convert", "missing.txt", "-o", "x"]);
+    let out = run_cli_in(
+        dir.path(),
+        &["--color", "never", "convert", "missing.txt", "-o", "x"],
+    );
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: missing.txt:"));
 }
