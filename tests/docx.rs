@@ -795,3 +795,101 @@ fn docx_golden_projection_per_style() {
         }
     }
 }
+
+/// Issue 3: LibreOffice, exporting our DOCX as PDF/UA, must see our headings as H1–H3 and our
+/// lists as L: proof that the Word structure is real, not just styled text.
+#[test]
+fn libreoffice_pdf_ua_export_sees_our_headings_and_lists() {
+    if !require_tool(
+        "soffice",
+        "libreoffice_pdf_ua_export_sees_our_headings_and_lists",
+    ) || !require_tool(
+        "pdfinfo",
+        "libreoffice_pdf_ua_export_sees_our_headings_and_lists",
+    ) {
+        return;
+    }
+    let session = seed_session();
+    let style = rapporteur::Style::built_in("default").unwrap();
+    let fonts = rapporteur::FontSet::embedded();
+    let cx = rapporteur::RenderContext {
+        style: &style,
+        fonts: &fonts,
+        timestamp: 0,
+        wrap: None,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("seed.docx");
+    std::fs::write(
+        &docx,
+        rapporteur::render(&session, Format::Docx, &cx)
+            .unwrap()
+            .bytes,
+    )
+    .unwrap();
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("profile").display()
+    );
+    let out = std::process::Command::new("soffice")
+        .args([profile.as_str(), "--headless", "--convert-to"])
+        .arg(r#"pdf:writer_pdf_Export:{"PDFUACompliance":{"type":"boolean","value":"true"}}"#)
+        .arg("--outdir")
+        .arg(dir.path())
+        .arg(&docx)
+        .output()
+        .unwrap();
+    let pdf = dir.path().join("seed.pdf");
+    assert!(
+        pdf.is_file(),
+        "soffice wrote no PDF: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tree = tool_output("pdfinfo", &["-struct-text", pdf.to_str().unwrap()]);
+
+    // Each heading element with the quoted text lines below it.
+    let mut headings: Vec<(u8, String)> = Vec::new();
+    let mut lists = 0;
+    let mut open: Option<(usize, u8, String)> = None;
+    for line in tree.lines() {
+        let indent = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        if let Some((depth, level, text)) = open.take() {
+            if indent > depth {
+                let mut text = text;
+                if let Some(quoted) = trimmed.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
+                    text.push_str(quoted);
+                }
+                open = Some((depth, level, text));
+                continue;
+            }
+            headings.push((level, text));
+        }
+        let tag = trimmed.split_whitespace().next().unwrap_or("");
+        if tag == "L" {
+            lists += 1;
+        }
+        if let Some(level) = tag.strip_prefix('H').and_then(|l| l.parse::<u8>().ok()) {
+            open = Some((indent, level, String::new()));
+        }
+    }
+    if let Some((_, level, text)) = open {
+        headings.push((level, text));
+    }
+    let view = rapporteur::render::view::DocumentView::of(&session);
+    let expected: Vec<(u8, String)> = view
+        .headings()
+        .iter()
+        .map(|(l, t)| (*l, t.to_string()))
+        .collect();
+    assert_eq!(headings, expected, "LibreOffice's tag tree:\n{tree}");
+    let expected_lists = 1 + view
+        .nodes
+        .iter()
+        .filter(|n| matches!(n, rapporteur::render::view::Node::List { .. }))
+        .count();
+    assert_eq!(
+        lists, expected_lists,
+        "meta list plus the view's lists:\n{tree}"
+    );
+}
