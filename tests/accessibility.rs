@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use rapporteur::{FontSet, Format, IngestOptions, RenderContext, Style, normalise, render};
+use rapporteur::{Format, IngestOptions, normalise, render};
 
-use crate::common::{fixtures, require_tool, root, seed};
+use crate::common::{Setup, fixtures, require_tool, root, seed};
 
 fn inputs() -> Vec<(String, Vec<u8>)> {
     let mut all = fixtures();
@@ -15,14 +15,8 @@ fn inputs() -> Vec<(String, Vec<u8>)> {
 }
 
 fn render_into(dir: &Path, format: Format) -> Vec<PathBuf> {
-    let style = Style::built_in("default").unwrap();
-    let fonts = FontSet::embedded();
-    let cx = RenderContext {
-        style: &style,
-        fonts: &fonts,
-        timestamp: 0,
-        wrap: None,
-    };
+    let setup = Setup::default_style();
+    let cx = setup.cx(None);
     inputs()
         .into_iter()
         .map(|(name, bytes)| {

@@ -2,21 +2,15 @@
 //! PDF and DOCX are compared through projections in tests/pdf.rs and tests/docx.rs. Bless with
 //! `RAPPORTEUR_BLESS=1 cargo test`, then read the diff.
 
-use rapporteur::{FontSet, Format, IngestOptions, RenderContext, Style, normalise, render};
+use rapporteur::{Format, IngestOptions, normalise, render};
 
-use crate::common::{check_golden, fixtures, require_tool, seed, tool_output};
+use crate::common::{Setup, check_golden, fixtures, require_tool, seed, tool_output};
 
 fn check_all(name: &str, bytes: &[u8]) {
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
     let session = normalise(bytes, &IngestOptions::named(name)).unwrap();
-    let style = Style::built_in("default").unwrap();
-    let fonts = FontSet::embedded();
-    let cx = RenderContext {
-        style: &style,
-        fonts: &fonts,
-        timestamp: 0,
-        wrap: None,
-    };
+    let setup = Setup::default_style();
+    let cx = setup.cx(None);
     for (format, file) in [
         (Format::Json, "session.json"),
         (Format::Md, "session.md"),
@@ -44,14 +38,8 @@ fn fixture_goldens() {
 
 #[test]
 fn json_read_back_renders_the_same_bytes() {
-    let style = Style::built_in("default").unwrap();
-    let fonts = FontSet::embedded();
-    let cx = RenderContext {
-        style: &style,
-        fonts: &fonts,
-        timestamp: 0,
-        wrap: None,
-    };
+    let setup = Setup::default_style();
+    let cx = setup.cx(None);
     let mut inputs = fixtures();
     inputs.push(("seed.txt".to_owned(), seed()));
     for (name, bytes) in inputs {
@@ -76,14 +64,8 @@ fn binary_format_projection_goldens() {
     let pdf_tools = require_tool("pdfinfo", "binary_format_projection_goldens")
         && require_tool("pdftotext", "binary_format_projection_goldens");
     let has_pandoc = require_tool("pandoc", "binary_format_projection_goldens");
-    let style = Style::built_in("default").unwrap();
-    let fonts = FontSet::embedded();
-    let cx = RenderContext {
-        style: &style,
-        fonts: &fonts,
-        timestamp: 0,
-        wrap: None,
-    };
+    let setup = Setup::default_style();
+    let cx = setup.cx(None);
     let dir = tempfile::tempdir().unwrap();
     let mut inputs = fixtures();
     inputs.push(("seed.txt".to_owned(), seed()));

@@ -4,9 +4,9 @@
 use comrak::nodes::{AstNode, NodeValue};
 use comrak::{Arena, parse_document};
 use rapporteur::render::view::{DocumentView, Node};
-use rapporteur::{FontSet, Format, IngestOptions, RenderContext, Style, normalise, render};
+use rapporteur::{Format, IngestOptions, normalise, render};
 
-use crate::common::{fixtures, seed};
+use crate::common::{Setup, fixtures, seed};
 
 fn text_of<'a>(node: &'a AstNode<'a>) -> String {
     let mut out = String::new();
@@ -51,14 +51,8 @@ fn parse(markdown: &str) -> Parsed {
 
 fn check(name: &str, bytes: &[u8]) {
     let session = normalise(bytes, &IngestOptions::named(name)).unwrap();
-    let style = Style::built_in("default").unwrap();
-    let fonts = FontSet::embedded();
-    let cx = RenderContext {
-        style: &style,
-        fonts: &fonts,
-        timestamp: 0,
-        wrap: None,
-    };
+    let setup = Setup::default_style();
+    let cx = setup.cx(None);
     let markdown = String::from_utf8(render(&session, Format::Md, &cx).unwrap().bytes).unwrap();
     let parsed = parse(&markdown);
     let view = DocumentView::of(&session);
@@ -120,14 +114,8 @@ fn fixture_markdown_reparses_to_the_same_headings_and_items() {
 fn markup_characters_in_content_stay_text() {
     let input = "Title with *stars* and <b>tags</b>\n\nA line with [brackets](x) and # hash.\n";
     let session = normalise(input.as_bytes(), &Default::default()).unwrap();
-    let style = Style::built_in("default").unwrap();
-    let fonts = FontSet::embedded();
-    let cx = RenderContext {
-        style: &style,
-        fonts: &fonts,
-        timestamp: 0,
-        wrap: None,
-    };
+    let setup = Setup::default_style();
+    let cx = setup.cx(None);
     let markdown = String::from_utf8(render(&session, Format::Md, &cx).unwrap().bytes).unwrap();
     let parsed = parse(&markdown);
     assert!(!parsed.has_html, "{markdown}");

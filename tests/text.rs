@@ -1,22 +1,14 @@
 //! The accessible plain-text profile, checked line by line on the seed and every fixture.
 
 use rapporteur::model::validate::{content_texts, words};
-use rapporteur::{
-    FontSet, Format, IngestOptions, RenderContext, Session, Style, normalise, render,
-};
+use rapporteur::{Format, IngestOptions, Session, normalise, render};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::common::{fixtures, seed};
+use crate::common::{Setup, fixtures, seed};
 
 fn render_text(session: &Session, wrap: Option<usize>) -> String {
-    let style = Style::built_in("default").unwrap();
-    let fonts = FontSet::embedded();
-    let cx = RenderContext {
-        style: &style,
-        fonts: &fonts,
-        timestamp: 0,
-        wrap,
-    };
+    let setup = Setup::default_style();
+    let cx = setup.cx(wrap);
     String::from_utf8(render(session, Format::Txt, &cx).unwrap().bytes).unwrap()
 }
 

@@ -107,3 +107,29 @@ pub fn fixtures() -> Vec<(String, Vec<u8>)> {
     found.sort();
     found
 }
+
+/// The default style and the embedded fonts, which a [`rapporteur::RenderContext`] borrows.
+pub struct Setup {
+    style: rapporteur::Style,
+    fonts: rapporteur::FontSet,
+}
+
+impl Setup {
+    /// The built-in default style.
+    pub fn default_style() -> Setup {
+        Setup {
+            style: rapporteur::Style::built_in("default").expect("the default style parses"),
+            fonts: rapporteur::FontSet::embedded(),
+        }
+    }
+
+    /// A context at timestamp 0 with the given `--wrap`.
+    pub fn cx(&self, wrap: Option<usize>) -> rapporteur::RenderContext<'_> {
+        rapporteur::RenderContext {
+            style: &self.style,
+            fonts: &self.fonts,
+            timestamp: 0,
+            wrap,
+        }
+    }
+}
