@@ -14,14 +14,20 @@ pub fn corpus() -> PathBuf {
     root().join("../shared/corpus")
 }
 
-/// The seed document.
+/// The seed document: from the shared corpus, or the copy shipped in `inputs/` (the same file,
+/// issue 2) when the project is checked out without `../shared`.
 pub fn seed_path() -> PathBuf {
-    corpus().join("seed.txt")
+    let shared = corpus().join("seed.txt");
+    if shared.is_file() {
+        shared
+    } else {
+        root().join("inputs/seed.txt")
+    }
 }
 
 /// The seed document's bytes.
 pub fn seed() -> Vec<u8> {
-    std::fs::read(seed_path()).expect("../shared/corpus/seed.txt is readable")
+    std::fs::read(seed_path()).expect("the seed (../shared/corpus or inputs/) is readable")
 }
 
 /// Runs the rapporteur binary with arguments, in `dir`.
