@@ -670,3 +670,44 @@ fn markdown_front_matter_and_headings_become_the_model() {
         s.removed
     );
 }
+
+#[test]
+fn docx_reader_reads_our_own_docx_back() {
+    let seed = model_of(&common::seed(), "seed.txt");
+    let setup = common::Setup::default_style();
+    let docx = rapporteur::render(&seed, rapporteur::Format::Docx, &setup.cx(None))
+        .unwrap()
+        .bytes;
+    let back = model_of(&docx, "seed.docx");
+    assert_eq!(back.source.format, "docx");
+    assert_eq!(back.title, seed.title);
+    let headings: Vec<&str> = back
+        .sections
+        .iter()
+        .filter_map(|s| s.heading.as_deref())
+        .collect();
+    assert_eq!(
+        headings,
+        vec![
+            "Participants",
+            "Moderator",
+            "Speakers",
+            "Report",
+            "Lessons learned"
+        ]
+    );
+    let people = |s: &Session| {
+        s.speakers
+            .iter()
+            .map(|p| (p.name.clone(), p.role.clone(), p.organisation.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(people(&back), people(&seed));
+    let points = |s: &Session| {
+        s.key_points
+            .iter()
+            .map(|k| (k.text.clone(), k.attributed_to.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(points(&back), points(&seed));
+}
