@@ -13,13 +13,10 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rapporteur::batch::{self, Event, Limits, Record, Shard};
-use rapporteur::{Format, RenderContext, normalise, render, render_all};
+use rapporteur::{Format, RenderContext, render, render_all};
 
 use super::args::ConvertArgs;
-use super::{EXIT_FAILED, EXIT_OK, load_style, report};
-
-/// The origin shown for standard input.
-const STDIN_ORIGIN: &str = "<stdin>";
+use super::{EXIT_FAILED, EXIT_OK, STDIN_ORIGIN, load_style, normalise_reported, report};
 
 pub fn run(args: ConvertArgs) -> anyhow::Result<u8> {
     let formats = parse_formats(&args.to)?;
@@ -324,17 +321,9 @@ fn convert_single(
         }
         _ => bail!("`-o -` needs exactly one input file (or `-`)"),
     };
-    let path = (origin != STDIN_ORIGIN).then_some(origin.as_str());
-    let session = match normalise(&bytes, &args.read.options(path)) {
-        Ok(session) => session,
-        Err(error) => {
-            report::error_line(Some(&origin), &error.to_string());
-            return Ok(EXIT_FAILED);
-        }
+    let Some(session) = normalise_reported(&bytes, &origin, &args.read) else {
+        return Ok(EXIT_FAILED);
     };
-    for warning in &session.warnings {
-        report::warning_line(&origin, warning);
-    }
     if to_stdout {
         return match render(&session, formats[0], cx) {
             Ok(rendered) => {

@@ -3,15 +3,15 @@
 use std::io::Read;
 
 use anyhow::Context;
-use rapporteur::{Session, normalise};
+use rapporteur::Session;
 
 use super::args::InspectArgs;
-use super::{EXIT_FAILED, EXIT_OK, report};
+use super::{EXIT_FAILED, EXIT_OK, STDIN_ORIGIN, normalise_reported, report};
 
 pub fn run(args: InspectArgs) -> anyhow::Result<u8> {
     let reads_stdin = args.file.as_os_str() == "-";
     let origin = if reads_stdin {
-        "<stdin>".to_owned()
+        STDIN_ORIGIN.to_owned()
     } else {
         args.file.display().to_string()
     };
@@ -30,17 +30,9 @@ pub fn run(args: InspectArgs) -> anyhow::Result<u8> {
             }
         }
     };
-    let path = (!reads_stdin).then_some(origin.as_str());
-    let session = match normalise(&bytes, &args.read.options(path)) {
-        Ok(session) => session,
-        Err(error) => {
-            report::error_line(Some(&origin), &error.to_string());
-            return Ok(EXIT_FAILED);
-        }
+    let Some(session) = normalise_reported(&bytes, &origin, &args.read) else {
+        return Ok(EXIT_FAILED);
     };
-    for warning in &session.warnings {
-        report::warning_line(&origin, warning);
-    }
     if args.json {
         let mut text = serde_json::to_string_pretty(&session).context("serialising the model")?;
         text.push('\n');

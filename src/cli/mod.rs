@@ -78,6 +78,27 @@ impl ReadArgs {
     }
 }
 
+/// How standard input is named in messages.
+pub const STDIN_ORIGIN: &str = "<stdin>";
+
+/// Normalises one document read by the CLI, printing its error or warnings as one line each
+/// under its origin; `None` when it failed (already reported).
+fn normalise_reported(bytes: &[u8], origin: &str, read: &ReadArgs) -> Option<rapporteur::Session> {
+    let path = (origin != STDIN_ORIGIN).then_some(origin);
+    match rapporteur::normalise(bytes, &read.options(path)) {
+        Ok(session) => {
+            for warning in &session.warnings {
+                report::warning_line(origin, warning);
+            }
+            Some(session)
+        }
+        Err(error) => {
+            report::error_line(Some(origin), &error.to_string());
+            None
+        }
+    }
+}
+
 /// Resolves `--style` (a built-in name or a TOML file) and `--paper`, and loads the fonts.
 fn load_style(args: &RenderArgs) -> anyhow::Result<(Style, FontSet)> {
     let is_built_in = rapporteur::style::BUILT_IN
